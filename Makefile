@@ -1,0 +1,28 @@
+# Two commands set everything up on a fresh machine:
+#   make serve   build the shipped manual strictly, then serve it at http://127.0.0.1:8000
+#   make test    run the whole test suite
+# Both create the virtual environment in .venv and install the pinned dependencies first.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: serve build test clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $(STAMP)
+
+build: $(STAMP)
+	$(PY) -m mkdocs build --strict
+
+serve: build
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+clean:
+	rm -rf site $(VENV)

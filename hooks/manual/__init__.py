@@ -1,0 +1,26 @@
+"""The manual's core: documents as data.
+
+Files -> records -> pages, indexes and reports. Nothing in this package imports MkDocs,
+so the scripts and the tests use it with plain paths and dates.
+"""
+
+from .document import Amendment, Document
+from .manual import Manual, load_manual
+from .problems import ManualError, Problem
+from .review import Review, ReviewState
+from .settings import Settings, load_settings
+from .today import resolve_today
+
+__all__ = [
+    "Amendment",
+    "Document",
+    "Manual",
+    "ManualError",
+    "Problem",
+    "Review",
+    "ReviewState",
+    "Settings",
+    "load_manual",
+    "load_settings",
+    "resolve_today",
+]

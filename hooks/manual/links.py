@@ -1,0 +1,25 @@
+"""Links between documents, written [text](doc:ID) so they survive moves and renames."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+# [text](doc:some-id) or [text](doc:some-id#anchor)
+DOC_LINK = re.compile(r"\]\(doc:([A-Za-z0-9_-]*)(#[^)\s]*)?\)")
+
+
+def doc_links(body: str) -> Iterator[tuple[str, int]]:
+    """Each document id the body links to, with the body line it is on (1-based)."""
+    for match in DOC_LINK.finditer(body):
+        yield match.group(1), body.count("\n", 0, match.start()) + 1
+
+
+def rewrite_doc_links(body: str, url_for: Callable[[str], str | None]) -> str:
+    """Replace doc:ID targets with real addresses; unknown ids are left for the checks to report."""
+
+    def replace(match: re.Match) -> str:
+        url = url_for(match.group(1))
+        return match.group(0) if url is None else f"]({url}{match.group(2) or ''})"
+
+    return DOC_LINK.sub(replace, body)

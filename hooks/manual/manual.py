@@ -1,0 +1,172 @@
+"""Loading the whole manual: every file read and parsed once, validated, and checked across documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .checks import cross_checks
+from .document import Amendment, Document
+from .frontmatter import decode, parse_document_text
+from .problems import ManualError, Problem
+from .review import Review
+from .schema import schema_problems
+from .settings import Settings, load_settings
+from .today import resolve_today
+from .vocabulary import Vocabulary, load_vocabulary
+from .yamlfile import load_yaml_file
+
+SECTIONS_FILE = "sections.yml"
+IGNORED_NAMES = {"README.md"}
+
+
+@dataclass(frozen=True)
+class Section:
+    folder: str
+    title: str
+
+
+@dataclass
+class Source:
+    """One Markdown file in procedures/: its record when valid, and its body either way."""
+
+    path: str
+    section: str
+    body: str = ""
+    body_line: int = 1
+    document: Document | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Manual:
+    settings: Settings
+    vocabulary: Vocabulary
+    sections: list[Section]
+    sources: list[Source]
+    problems: list[Problem]
+    today: date
+
+    @property
+    def documents(self) -> list[Document]:
+        return [source.document for source in self.sources if source.document is not None]
+
+    def __post_init__(self) -> None:
+        self._by_id: dict[str, Document] = {}
+        for doc in self.documents:
+            self._by_id.setdefault(doc.id, doc)
+
+    def get(self, doc_id: str) -> Document | None:
+        return self._by_id.get(doc_id)
+
+    def review(self, doc: Document) -> Review:
+        return doc.review(self.today, self.settings.due_soon_days)
+
+    def problems_for(self, path: str) -> list[Problem]:
+        return [p for p in self.problems if p.path == path]
+
+
+def load_manual(root: Path | str, today: date | str | None = None, paths: list[Path] | None = None) -> Manual:
+    """Read the manual under root. Raises ManualError only when the data files themselves are unusable."""
+    settings = load_settings(root)
+    today = resolve_today(today, settings.timezone)
+    vocabulary = load_vocabulary(settings.root)
+    sections = _load_sections(settings)
+    known_folders = {section.folder for section in sections}
+    problems: list[Problem] = []
+    sources: list[Source] = []
+    order = {section.folder: index for index, section in enumerate(sections)}
+    files = sorted(paths) if paths is not None else sorted(settings.procedures_dir.rglob("*.md"))
+    for file in files:
+        if file.name in IGNORED_NAMES:
+            continue
+        relative = file.resolve().relative_to(settings.root).as_posix()
+        parts = file.resolve().relative_to(settings.procedures_dir).parts
+        section = parts[0] if len(parts) > 1 else ""
+        if section not in known_folders:
+            problems.append(
+                Problem(relative, None, None, f"the folder {section or 'procedures/'!r} is not a section; put the file in a folder listed in {_sections_path(settings)}")
+            )
+        source, found = _read_source(file, relative, section, settings)
+        sources.append(source)
+        problems += found
+    sources.sort(key=lambda s: (order.get(s.section, len(order)), (s.document.title.lower() if s.document else s.path)))
+    documents = [s.document for s in sources if s.document is not None]
+    problems += cross_checks(documents, vocabulary, today)
+    return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today)
+
+
+def _problem_order(problem: Problem) -> tuple:
+    return (problem.path, problem.line or 0, problem.field or "", problem.message)
+
+
+def _sections_path(settings: Settings) -> str:
+    return (settings.procedures_dir / SECTIONS_FILE).relative_to(settings.root).as_posix()
+
+
+def _load_sections(settings: Settings) -> list[Section]:
+    relative = _sections_path(settings)
+    entries = load_yaml_file(settings.root, relative, expect=list)
+    sections = []
+    for index, entry in enumerate(entries):
+        if not isinstance(entry, dict) or not entry.get("folder") or not entry.get("title"):
+            raise ManualError(Problem(relative, None, f"[{index}]", "expected 'folder' and 'title' for each section"))
+        sections.append(Section(str(entry["folder"]), str(entry["title"])))
+    return sections
+
+
+def _read_source(file: Path, relative: str, section: str, settings: Settings) -> tuple[Source, list[Problem]]:
+    source = Source(relative, section)
+    try:
+        parsed = parse_document_text(decode(file.read_bytes(), relative), relative)
+    except ManualError as error:
+        return source, error.problems
+    source.body, source.body_line, source.data = parsed.body, parsed.body_line, parsed.data
+    problems = schema_problems(parsed.data, parsed.lines, relative, settings.schema_file)
+    if not problems:
+        source.document = _record(parsed.data, parsed.lines, source, settings)
+    return source, problems
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _record(data: dict[str, Any], lines: dict[tuple, int], source: Source, settings: Settings) -> Document:
+    approved = data.get("approved") or {}
+    return Document(
+        id=data["id"],
+        title=data["title"].strip(),
+        type=data["type"],
+        owner=data["owner"],
+        status=data["status"],
+        version=data["version"],
+        scope=data["scope"],
+        levels=tuple(sorted(data["levels"])),
+        audience=tuple(data["audience"]),
+        tags=tuple(data["tags"]),
+        summary=data["summary"].strip(),
+        path=source.path,
+        section=source.section,
+        body=source.body,
+        body_line=source.body_line,
+        approved_on=_date(approved.get("date")),
+        approved_by=approved.get("by"),
+        last_reviewed=_date(data.get("last_reviewed")),
+        next_review_given=_date(data.get("next_review")),
+        review_interval=data.get("review_interval"),
+        family_summary=(data.get("family_summary") or "").strip() or None,
+        keywords=tuple(data.get("keywords", ())),
+        related=tuple(data.get("related", ())),
+        supersedes=tuple(data.get("supersedes", ())),
+        superseded_by=data.get("superseded_by"),
+        redirect_from=tuple(data.get("redirect_from", ())),
+        legislation=tuple(data.get("legislation", ())),
+        amendments=tuple(
+            Amendment(date.fromisoformat(a["date"]), a["summary"].strip(), a.get("version")) for a in data.get("amendments", ())
+        ),
+        default_review_interval=settings.default_review_interval,
+        field_lines=lines,
+    )

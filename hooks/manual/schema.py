@@ -1,0 +1,129 @@
+"""Validating front matter against the published JSON Schema, with messages an editor can act on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .problems import Problem, describe
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list (one '- item' per line, or [a, b])",
+    "object": "a set of 'field: value' lines",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+@lru_cache(maxsize=4)
+def _validator(schema_file: str) -> jsonschema.protocols.Validator:
+    schema = json.loads(Path(schema_file).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+def load_schema(schema_file: Path) -> dict[str, Any]:
+    return _validator(str(schema_file)).schema
+
+
+def field_name(path: tuple) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def schema_problems(data: dict[str, Any], lines: dict[tuple, int], path: str, schema_file: Path) -> list[Problem]:
+    """Every schema problem in one document, one message each, in line order."""
+    validator = _validator(str(schema_file))
+    problems: set[Problem] = set()
+    for error in validator.iter_errors(data):
+        problems.update(_explain(error, validator.schema["properties"], lines, path))
+    return sorted(problems, key=lambda p: (p.line or 0, p.field or "", p.message))
+
+
+def _line(lines: dict[tuple, int], field_path: tuple) -> int | None:
+    while field_path:
+        if field_path in lines:
+            return lines[field_path]
+        field_path = field_path[:-1]
+    return None
+
+
+def _explain(error: jsonschema.ValidationError, root_properties: dict, lines: dict[tuple, int], path: str) -> list[Problem]:
+    at = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+    value = error.instance
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        properties = schema.get("properties") or (root_properties if not at else {})
+        why = _condition(error)
+        return [
+            Problem(
+                path,
+                _line(lines, at) if at else None,
+                field_name(at + (name,)),
+                f"missing{why}; expected {_expectation(properties.get(name, {}))}",
+            )
+            for name in missing
+        ]
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        problems = []
+        for name in sorted(set(value) - set(known)):
+            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; the fields allowed here are: {', '.join(known)}"
+            problems.append(Problem(path, _line(lines, at + (name,)), field_name(at + (name,)), f"unknown field{hint}"))
+        return problems
+    if kind == "not" and at == ():
+        return [Problem(path, _line(lines, ("review_interval",)), "next_review", "give next_review or review_interval, not both")]
+    if kind in ("allOf", "anyOf", "oneOf", "if", "then"):
+        return []
+    message = f"got {describe(value)}; expected {_expectation(schema)}"
+    if kind == "format":
+        message = f"{describe(value)} is not a real date; expected a date written YYYY-MM-DD, for example 2025-03-01"
+    elif kind == "type" and schema.get("format") == "date":
+        message = f"got {describe(value)}; expected a date written YYYY-MM-DD, for example 2025-03-01"
+    elif kind == "uniqueItems":
+        message = "the list names the same item more than once"
+    elif kind == "minItems":
+        message = f"the list is empty; expected {_expectation(schema)}"
+    return [Problem(path, _line(lines, at), field_name(at) or None, message)]
+
+
+def _condition(error: jsonschema.ValidationError) -> str:
+    where = list(error.absolute_schema_path)
+    if "then" in where and isinstance(error.instance, dict):
+        status = error.instance.get("status")
+        if status:
+            return f" (required when status is {status})"
+    return ""
+
+
+def _expectation(schema: dict[str, Any]) -> str:
+    if "enum" in schema:
+        return "one of: " + ", ".join(str(v) for v in schema["enum"])
+    if schema.get("format") == "date":
+        return "a date written YYYY-MM-DD, for example 2025-03-01"
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict) and "enum" in schema["items"]:
+        return "a list of: " + ", ".join(schema["items"]["enum"])
+    description = schema.get("description")
+    type_word = _TYPE_WORDS.get(schema.get("type", ""), "a value")
+    if description:
+        return f"{type_word}. {description}"
+    extra = []
+    if "minimum" in schema or "maximum" in schema:
+        extra.append(f"from {schema.get('minimum')} to {schema.get('maximum')}")
+    if "minLength" in schema:
+        extra.append(f"at least {schema['minLength']} characters")
+    return type_word + (" " + ", ".join(extra) if extra else "")

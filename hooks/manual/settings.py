@@ -1,0 +1,46 @@
+"""The partnership's settings (docs/data/settings.yml) and where the manual's files live."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .review import parse_interval
+from .yamlfile import load_yaml_file
+
+SETTINGS_FILE = Path("docs/data/settings.yml")
+DATA_DIR = Path("docs/data")
+SCHEMA_FILE = Path("docs/schema/document.schema.json")
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    partnership: str
+    procedures_dir: Path
+    default_review_interval: str
+    due_soon_days: int
+    timezone: str
+
+    @property
+    def data_dir(self) -> Path:
+        return self.root / DATA_DIR
+
+    @property
+    def schema_file(self) -> Path:
+        return self.root / SCHEMA_FILE
+
+
+def load_settings(root: Path | str) -> Settings:
+    root = Path(root).resolve()
+    data = load_yaml_file(root, SETTINGS_FILE, expect=dict)
+    interval = str(data.get("default_review_interval", "12 months"))
+    parse_interval(interval, str(SETTINGS_FILE), "default_review_interval")
+    return Settings(
+        root=root,
+        partnership=str(data.get("partnership", "Safeguarding Children Partnership")),
+        procedures_dir=root / str(data.get("procedures_dir", "procedures")),
+        default_review_interval=interval,
+        due_soon_days=int(data.get("due_soon_days", 60)),
+        timezone=str(data.get("timezone", "Europe/London")),
+    )
