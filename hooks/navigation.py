@@ -1,33 +1,26 @@
-"""MkDocs hook: the navigation is built from procedures/ sections, and the contacts page from its data file."""
+"""MkDocs hook: the navigation, built from the procedures/ sections and the site's own pages.
+
+Runs after every other hook's on_files, so generated pages (contacts, indexes, ...) exist by then.
+"""
 
 from __future__ import annotations
 
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
-from manual.pages import render_markdown
+# Site pages (generated or in docs/), grouped after the manual's sections. A page appears in the
+# navigation only when it exists in this build, so a hook adds its page here and nowhere else.
+SITE_PAGES = {
+    "Find a document": [],
+    "About this manual": ["about.md", "contacts.md", "accessibility.md"],
+}
 
-# Site pages (in docs/) shown after the manual's sections, in this order, when they exist.
-ABOUT_PAGES = ["about.md", "contacts.md", "accessibility.md"]
 
-
+@event_priority(-100)
 def on_files(files: Files, *, config) -> Files:
     manual = config.extra.get("manual")  # loaded by hooks/documents.py
     if manual is None:
         return files
-    vocabulary = manual.vocabulary
-    contacts = list(vocabulary.contacts.values())
-    files.append(
-        File.generated(
-            config,
-            "contacts.md",
-            content=render_markdown(
-                "contacts.md.j2",
-                contacts=contacts,
-                contacts_by_key=vocabulary.contacts,
-                owners=sorted(vocabulary.owners.values(), key=lambda o: o.name),
-            ),
-        )
-    )
     nav: list = [{"Home": "index.md"}]
     for section in manual.sections:
         entries = [
@@ -37,7 +30,9 @@ def on_files(files: Files, *, config) -> Files:
         ]
         if entries:
             nav.append({section.title: entries})
-    about = [uri for uri in ABOUT_PAGES if files.get_file_from_path(uri) is not None]
-    nav.append({"About this manual": about})
+    for group, uris in SITE_PAGES.items():
+        present = [uri for uri in uris if files.get_file_from_path(uri) is not None]
+        if present:
+            nav.append({group: present})
     config.nav = nav
     return files
