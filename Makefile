@@ -22,6 +22,7 @@ serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
 test: $(STAMP)
+	bash scripts/install-browser.sh
 	$(PY) -m pytest
 
 clean:

@@ -18,6 +18,9 @@ sys.path.insert(0, str(REPO / "hooks"))
 # What a fixture project borrows from the real repository: the machinery, the site pages and data.
 MACHINERY = ["mkdocs.yml", "hooks", "overrides", "docs"]
 
+# Browser fixtures (browser, shipped_site, shipped_server, page): tests/browser.py
+pytest_plugins = ["browser"]
+
 
 @dataclass
 class Build:
