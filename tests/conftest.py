@@ -47,6 +47,8 @@ def make_project(tmp_path: Path, fixture: str | None = "basic", files: dict[str,
             shutil.copytree(source, root / name, ignore=ignore)
         else:
             shutil.copy2(source, root / name)
+    # The shipped glossary points at the shipped documents: fixtures get a small one of their own.
+    shutil.copy2(FIXTURES / "glossary.yml", root / "docs" / "data" / "glossary.yml")
     if fixture is not None:
         shutil.copytree(FIXTURES / fixture / "procedures", root / "procedures", ignore=ignore)
         if (FIXTURES / fixture / "docs").is_dir():  # a fixture may replace site pages, e.g. its own home page

@@ -185,3 +185,15 @@ def test_serve_keeps_running_and_shows_the_problem_on_the_page(tmp_path):
         server.terminate()
         output = server.communicate(timeout=20)[0]
     assert "Traceback" not in output
+
+
+def test_the_glossary_page_and_abbreviations_on_every_page(build_manual):
+    build = build_manual()
+    glossary = (build.site / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'MASH</abbr></strong>: Multi-Agency Safeguarding Hub</dt>' in glossary
+    assert "<dd>Where agencies screen every contact about a child together.</dd>" in glossary
+    assert 'href="../procedures/fixture-referral/"' in glossary  # "see" links resolve to the document
+    page = build.html("fixture-referral")
+    assert '<abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>' in page
+    assert '<abbr title="Multi-agency referral form">MARF</abbr>' in page
+    assert '<abbr title="Domestic abuse">DA</abbr>' not in glossary  # ambiguous: never expanded automatically

@@ -10,6 +10,7 @@ from typing import Any
 from .checks import cross_checks
 from .document import Amendment, Document
 from .frontmatter import decode, parse_document_text
+from .glossary import glossary_problems
 from .problems import ManualError, Problem
 from .review import Review
 from .schema import schema_problems
@@ -95,6 +96,7 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     sources.sort(key=lambda s: (order.get(s.section, len(order)), (s.document.title.lower() if s.document else s.path)))
     documents = [s.document for s in sources if s.document is not None]
     problems += cross_checks(documents, vocabulary, today)
+    problems += glossary_problems(vocabulary.glossary, {doc.id for doc in documents})
     return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today)
 
 

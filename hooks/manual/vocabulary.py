@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .glossary import GlossaryEntry, load_glossary
 from .problems import ManualError, Problem
 from .yamlfile import load_yaml_file
 
@@ -40,6 +41,7 @@ class Vocabulary:
     owners: dict[str, Owner]
     tags: dict[str, str]
     contacts: dict[str, Contact]
+    glossary: tuple[GlossaryEntry, ...] = ()
 
     def renamed_owner(self, key: str) -> Owner | None:
         """The owner now known by another key, if key is a former one."""
@@ -56,7 +58,7 @@ def load_vocabulary(root: Path) -> Vocabulary:
     tags = {str(name): str(text or "") for name, text in load_yaml_file(root, TAGS_FILE).items()}
     if problems:
         raise ManualError(problems)
-    return Vocabulary(owners, tags, contacts)
+    return Vocabulary(owners, tags, contacts, load_glossary(root))
 
 
 def _owner(key: str, entry: object, contacts: dict[str, Contact], problems: list[Problem]) -> Owner:
