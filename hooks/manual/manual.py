@@ -11,6 +11,7 @@ from .checks import cross_checks
 from .document import Amendment, Document
 from .frontmatter import decode, parse_document_text
 from .glossary import glossary_problems
+from .levels import LevelsOfNeed, load_levels
 from .problems import ManualError, Problem
 from .review import Review
 from .schema import schema_problems
@@ -49,6 +50,7 @@ class Manual:
     sources: list[Source]
     problems: list[Problem]
     today: date
+    levels: LevelsOfNeed | None = None  # the Levels of Need, when the manual has a threshold framework
 
     @property
     def documents(self) -> list[Document]:
@@ -97,7 +99,9 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     documents = [s.document for s in sources if s.document is not None]
     problems += cross_checks(documents, vocabulary, today)
     problems += glossary_problems(vocabulary.glossary, {doc.id for doc in documents})
-    return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today)
+    levels, found = load_levels(settings, documents)
+    problems += found
+    return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today, levels)
 
 
 def _problem_order(problem: Problem) -> tuple:
