@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from .yamlfile import load_yaml_file
 OWNERS_FILE = "docs/data/owners.yml"
 TAGS_FILE = "docs/data/tags.yml"
 CONTACTS_FILE = "docs/data/contacts.yml"
+GITHUB_TEAM = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Owner:
     kind: str
     contact: str | None
     formerly: tuple[str, ...] = ()
+    github_team: str | None = None  # "@organisation/team": reviews this owner's documents (CODEOWNERS)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,11 @@ def _owner(key: str, entry: object, contacts: dict[str, Contact], problems: list
     contact = entry.get("contact")
     if contact is not None and contact not in contacts:
         problems.append(Problem(OWNERS_FILE, None, f"{key}.contact", f"{contact!r} is not in {CONTACTS_FILE}"))
-    return Owner(key, str(entry.get("name", key)), str(entry.get("kind", "")), contact, tuple(entry.get("formerly") or ()))
+    team = entry.get("github_team")
+    if team is not None and not (isinstance(team, str) and GITHUB_TEAM.match(team)):
+        problems.append(Problem(OWNERS_FILE, None, f"{key}.github_team", f"{team!r} is not a GitHub team; expected @organisation/team-name"))
+        team = None
+    return Owner(key, str(entry.get("name", key)), str(entry.get("kind", "")), contact, tuple(entry.get("formerly") or ()), team)
 
 
 def _contact(key: str, entry: object, problems: list[Problem]) -> Contact:
