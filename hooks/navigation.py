@@ -11,7 +11,7 @@ from mkdocs.structure.files import Files
 # Site pages (generated or in docs/), grouped after the manual's sections. A page appears in the
 # navigation only when it exists in this build, so a hook adds its page here and nowhere else.
 SITE_PAGES = {
-    "Find a document": ["glossary.md"],
+    "Find a document": ["levels-of-need/index.md", "levels-of-need/families.md", "glossary.md"],
     "About this manual": ["about.md", "contacts.md", "accessibility.md"],
 }
 

@@ -79,6 +79,8 @@ class LevelsOfNeed:
     indicators: tuple[Indicator, ...]
     step_up: Route
     step_down: Route
+    route_protocol: str  # id of the document that sets out step-up and step-down in full
+    urgent: str  # what to do when a child is in immediate danger, in Markdown
 
     def level(self, number: int) -> Level:
         return next(level for level in self.levels if level.number == number)
@@ -184,6 +186,8 @@ def _record(framework: Document, relative: str, data: dict) -> LevelsOfNeed:
         ),
         step_up=route(data["routes"]["step_up"]),
         step_down=route(data["routes"]["step_down"]),
+        route_protocol=data["routes"]["protocol"],
+        urgent=data["urgent"].strip(),
     )
 
 
@@ -245,7 +249,10 @@ def _reference_problems(levels: LevelsOfNeed, lines: dict, known: dict[str, Docu
             message = why_not(target)
             if message:
                 problems.append(_indicator_problem(levels, lines, indicator, ("see", position), message))
-    texts: list[tuple[tuple, str]] = []
+    message = why_not(levels.route_protocol)
+    if message:
+        problems.append(Problem(levels.path, lines.get(("routes", "protocol")), "routes.protocol", message))
+    texts: list[tuple[tuple, str]] = [(("urgent",), levels.urgent)]
     for index, level in enumerate(levels.levels):
         texts += [(("levels", index, name), getattr(level, name)) for name in ("meaning", "who_responds", "route", "family")]
         texts += [(("levels", index, "next_steps", step), text) for step, text in enumerate(level.next_steps)]
