@@ -1,0 +1,463 @@
+"""The build benchmark: this project's hooks against plain MkDocs + Material, at scale.
+
+    make benchmark                                   # the same as:
+    .venv/bin/python scripts/benchmark.py --sizes shipped,500,2000
+
+For each size (the shipped manual, or N synthetic documents from scripts/synthetic_manual.py) it builds
+the same manual twice, each in a fresh process:
+
+  (a) hooks: the real mkdocs.yml, read at run time, with every hook it lists;
+  (b) plain: the same mkdocs.yml with the hooks, the theme overrides and the custom language removed,
+      the documents copied into the docs folder (front matter as is; doc:ID links written as ordinary
+      links to ID.md) and an explicit nav equal to the one the hooks build, so both builds render the
+      same pages with the same navigation settings (navigation.prune and the rest).
+
+It prints a Markdown table (wall time, peak memory, their ratios a/b, time per document, the review
+report's time, the search index's size, a document page's bytes) and the budgets with pass or miss.
+Times are measured, never asserted by the tests. See the README section "Benchmark".
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic_manual import DEFAULT_TODAY, MACHINERY, copy_machinery, generate  # noqa: E402
+
+DOC_LINK = re.compile(r"\]\(doc:([A-Za-z0-9_-]*)(#[^)\s]*)?\)")
+
+# The budgets from issue 9, checked on the largest synthetic size and the 500 -> largest growth.
+BUDGET_HOOKS_OVERHEAD = 0.15  # hooks add at most 15% to the plain build
+BUDGET_MEMORY_RATIO = 1.2  # peak memory at most 1.2 times plain
+BUDGET_LINEAR = 1.3  # time per document at the largest size within 1.3 times that at 500
+BUDGET_PAGE_HTML_KB = 80  # a document page's HTML
+BUDGET_REPORT_SECONDS = 0.3  # the review report on the largest manual
+
+
+# --- Reading and writing mkdocs.yml without losing its tags (!ENV, !!python/name:...) ---------
+
+
+class Tagged:
+    def __init__(self, tag: str, node: yaml.Node, value):
+        self.tag, self.style, self.value = tag, getattr(node, "style", None), value
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+def _tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        value = loader.construct_scalar(node)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_mapping(node, deep=True)
+    return Tagged(node.tag, node, value)
+
+
+_Loader.add_multi_constructor("!", _tagged)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _tagged)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: Tagged) -> yaml.Node:
+    if isinstance(data.value, list):
+        return dumper.represent_sequence(data.tag, data.value)
+    if isinstance(data.value, dict):
+        return dumper.represent_mapping(data.tag, data.value)
+    return dumper.represent_scalar(data.tag, data.value)
+
+
+_Dumper.add_representer(Tagged, _represent_tagged)
+
+
+def read_config(path: Path) -> dict:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
+
+
+def write_config(path: Path, config: dict) -> None:
+    path.write_text(yaml.dump(config, Dumper=_Dumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+# --- The two projects ------------------------------------------------------------------------
+
+
+def prepare_hooks_project(root: Path, size: str, seed: int, today: date) -> int:
+    """root becomes a project with this repository's machinery; returns the number of documents."""
+    if root.exists():
+        shutil.rmtree(root)
+    root.mkdir(parents=True)
+    if size == "shipped":
+        ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+        for name in [*MACHINERY, "procedures"]:
+            source = REPO / name
+            if source.is_dir():
+                shutil.copytree(source, root / name, ignore=ignore)
+            else:
+                shutil.copy2(source, root / name)
+    else:
+        ids = generate(root, int(size), seed, today)
+        copy_machinery(root, ids)
+    return sum(1 for f in (root / "procedures").rglob("*.md") if f.name != "README.md")
+
+
+_NAV_SCRIPT = r"""
+import json, sys
+from mkdocs.config import load_config
+from mkdocs.structure.files import get_files
+config = load_config(sys.argv[1])
+config.plugins.on_startup(command="build", dirty=False)
+config = config.plugins.on_config(config)
+files = config.plugins.on_files(get_files(config), config=config)
+manual = config.extra.get("manual")
+ids = {s.path: s.document.id for s in manual.sources if s.document is not None}
+json.dump({"nav": config.nav, "ids": ids}, sys.stdout)
+"""
+
+
+def hooks_navigation(root: Path, today: date) -> tuple[list, dict[str, str]]:
+    """The navigation the hooks build makes (their own on_files, run without building), and the ids by file."""
+    env = {**os.environ, "MANUAL_TODAY": today.isoformat()}
+    result = subprocess.run(
+        [sys.executable, "-c", _NAV_SCRIPT, str(root / "mkdocs.yml")], cwd=root, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise SystemExit(f"benchmark: reading the hooks build's navigation failed:\n{result.stderr[-3000:]}")
+    data = json.loads(result.stdout)
+    return data["nav"], data["ids"]
+
+
+def _plain_nav(entries: list, ids: dict[str, str], present: set[str]) -> list:
+    """The hooks' nav with documents at procedures/<id>.md and generated pages (absent without the hooks) left out."""
+    out = []
+    for entry in entries:
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            if isinstance(value, list):
+                children = _plain_nav(value, ids, present)
+                if children:
+                    out.append({title: children})
+                continue
+            target = _plain_uri(value, ids)
+            if target in present or "://" in str(value):
+                out.append({title: target if "://" not in str(value) else value})
+        else:
+            target = _plain_uri(entry, ids)
+            if target in present:
+                out.append(target)
+    return out
+
+
+def _plain_uri(uri: str, ids: dict[str, str]) -> str:
+    doc_id = ids.get(uri)
+    return f"procedures/{doc_id}.md" if doc_id else uri
+
+
+def prepare_plain_project(hooks_root: Path, root: Path, today: date) -> None:
+    """root becomes the same manual for plain MkDocs + Material: no hooks, no overrides, explicit nav."""
+    nav, ids = hooks_navigation(hooks_root, today)
+    if root.exists():
+        shutil.rmtree(root)
+    config = read_config(hooks_root / "mkdocs.yml")
+    docs_dir = str(config.get("docs_dir", "docs"))
+    shutil.copytree(hooks_root / docs_dir, root / docs_dir, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / docs_dir / "procedures").mkdir(exist_ok=True)
+    for path, doc_id in ids.items():
+        text = (hooks_root / path).read_text(encoding="utf-8")
+        text = DOC_LINK.sub(lambda m: f"]({m.group(1)}.md{m.group(2) or ''})", text)
+        (root / docs_dir / "procedures" / f"{doc_id}.md").write_text(text, encoding="utf-8")
+    for page in (root / docs_dir).glob("*.md"):  # site pages' doc: links, as ordinary links
+        text = page.read_text(encoding="utf-8")
+        page.write_text(DOC_LINK.sub(lambda m: f"](procedures/{m.group(1)}.md{m.group(2) or ''})", text), encoding="utf-8")
+    present = {p.relative_to(root / docs_dir).as_posix() for p in (root / docs_dir).rglob("*.md")}
+    config.pop("hooks", None)
+    theme = config.get("theme")
+    if isinstance(theme, dict):
+        theme.pop("custom_dir", None)
+        if theme.get("language") == "custom":  # the custom language lives in the overrides
+            theme["language"] = "en"
+    config["nav"] = _plain_nav(nav, ids, present)
+    write_config(root / "mkdocs.yml", config)
+
+
+# --- Measuring -------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mb: float
+    returncode: int
+    output: str
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> Run:
+    """Wall time and the child's peak resident memory (its own rusage, from wait4), in a fresh process."""
+    with log.open("w", encoding="utf-8") as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, log.read_text(encoding="utf-8", errors="replace"))
+
+
+class _Assets(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and "stylesheet" in (attrs.get("rel") or "").split() and attrs.get("href"):
+            self.urls.append(attrs["href"])
+        elif tag == "script" and attrs.get("src"):
+            self.urls.append(attrs["src"])
+
+
+@dataclass
+class Site:
+    pages: int = 0
+    site_mb: float = 0.0
+    search_raw_kb: float = 0.0
+    search_gzip_kb: float = 0.0
+    doc_html_median_kb: float = 0.0
+    doc_html_max_kb: float = 0.0
+    doc_transfer_kb: float = 0.0  # median document page: HTML + the CSS and JavaScript it references
+    doc_transfer_gzip_kb: float = 0.0
+    control_panels: int = 0  # document pages carrying the document-control panel
+    assets: list[str] = field(default_factory=list)
+
+
+def inspect_site(site: Path, doc_ids: list[str]) -> Site:
+    result = Site()
+    html_files = list(site.rglob("*.html"))
+    result.pages = len(html_files)
+    result.site_mb = sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1e6
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        raw = index.read_bytes()
+        result.search_raw_kb, result.search_gzip_kb = len(raw) / 1000, len(gzip.compress(raw, 6)) / 1000
+    pages = [site / "procedures" / doc_id / "index.html" for doc_id in doc_ids]
+    pages = [p for p in pages if p.exists()]
+    if not pages:
+        return result
+    sizes = sorted((p.stat().st_size, p) for p in pages)
+    result.doc_html_median_kb = statistics.median(s for s, _ in sizes) / 1000
+    result.doc_html_max_kb = sizes[-1][0] / 1000
+    result.control_panels = sum(1 for _, p in sizes if 'class="manual-control' in p.read_text(encoding="utf-8"))
+    median_page = sizes[len(sizes) // 2][1]
+    html = median_page.read_bytes()
+    parser = _Assets()
+    parser.feed(html.decode("utf-8"))
+    total, total_gzip = len(html), len(gzip.compress(html, 6))
+    for url in parser.urls:
+        if "://" in url or url.startswith("//"):
+            continue  # nothing is fetched from third parties; a link elsewhere would show as missing here
+        asset = (median_page.parent / url.split("?")[0].split("#")[0]).resolve()
+        if asset.is_file():
+            data = asset.read_bytes()
+            total += len(data)
+            total_gzip += len(gzip.compress(data, 6))
+            result.assets.append(asset.relative_to(site.resolve()).as_posix())
+    result.doc_transfer_kb, result.doc_transfer_gzip_kb = total / 1000, total_gzip / 1000
+    return result
+
+
+@dataclass
+class Result:
+    size: str
+    documents: int
+    hooks: Run
+    plain: Run
+    hooks_site: Site
+    plain_site: Site
+    report_seconds: float
+    report_is_stand_in: bool
+
+    @property
+    def time_ratio(self) -> float:
+        return self.hooks.seconds / self.plain.seconds
+
+    @property
+    def memory_ratio(self) -> float:
+        return self.hooks.peak_mb / self.plain.peak_mb
+
+    @property
+    def per_document_ms(self) -> float:
+        return 1000 * self.hooks.seconds / max(self.documents, 1)
+
+
+_STAND_IN = r"""
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from manual import load_manual
+start = time.perf_counter()
+manual = load_manual(sys.argv[2], sys.argv[3])
+states = [manual.review(doc) for doc in manual.documents]
+print(time.perf_counter() - start)
+"""
+
+
+def time_report(root: Path, today: date, log: Path) -> tuple[float, bool]:
+    """The scheduled review report on this manual, as the support team runs it (a fresh process)."""
+    script = REPO / "scripts" / "review_report.py"
+    env = {**os.environ, "MANUAL_TODAY": today.isoformat()}
+    if script.exists():
+        command = [sys.executable, str(script), "--root", str(root), "--today", today.isoformat(), "--output", str(log.with_suffix(".md"))]
+        run = measure(command, root, env, log)
+        if run.returncode not in (0, 1):  # 1 means something is overdue, which the synthetic manual has
+            raise SystemExit(f"benchmark: the review report failed on {root}:\n{run.output[-3000:]}")
+        return run.seconds, False
+    # Stand-in until scripts/review_report.py exists: load the manual and decide every review state.
+    command = [sys.executable, "-c", _STAND_IN, str(REPO / "hooks"), str(root), today.isoformat()]
+    run = measure(command, root, env, log)
+    return run.seconds, True
+
+
+def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool) -> Result:
+    base = work / size
+    hooks_root, plain_root = base / "hooks", base / "plain"
+    print(f"[{size}] preparing the projects", file=sys.stderr, flush=True)
+    documents = prepare_hooks_project(hooks_root, size, seed, today)
+    prepare_plain_project(hooks_root, plain_root, today)
+    env = {**os.environ, "MANUAL_TODAY": today.isoformat(), "PYTHONDONTWRITEBYTECODE": "1"}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build"]
+
+    print(f"[{size}] (a) build with the hooks ({documents} documents)", file=sys.stderr, flush=True)
+    hooks = measure([*mkdocs, "--strict"], hooks_root, env, base / "hooks-build.log")
+    if hooks.returncode != 0:
+        raise SystemExit(f"benchmark: the hooks build of {size} failed (log: {base / 'hooks-build.log'}):\n{hooks.output[-3000:]}")
+    print(f"[{size}]     {hooks.seconds:.1f} s, {hooks.peak_mb:.0f} MB", file=sys.stderr, flush=True)
+    # Not strict: without the hooks, links to the generated pages (contacts, glossary, ...) have nothing to point at.
+    print(f"[{size}] (b) plain MkDocs + Material", file=sys.stderr, flush=True)
+    plain = measure(mkdocs, plain_root, env, base / "plain-build.log")
+    if plain.returncode != 0:
+        raise SystemExit(f"benchmark: the plain build of {size} failed (log: {base / 'plain-build.log'}):\n{plain.output[-3000:]}")
+    print(f"[{size}]     {plain.seconds:.1f} s, {plain.peak_mb:.0f} MB", file=sys.stderr, flush=True)
+
+    _, ids = hooks_navigation(hooks_root, today)
+    doc_ids = sorted(ids.values())
+    report_seconds, stand_in = time_report(hooks_root, today, base / "report.log")
+    if profile:
+        out = base / "profile-hooks.txt"
+        print(f"[{size}] profiling the hooks build with pyinstrument -> {out}", file=sys.stderr, flush=True)
+        subprocess.run(
+            [sys.executable, "-m", "pyinstrument", "--renderer", "text", "--outfile", str(out), "-m", "mkdocs", "build"],
+            cwd=hooks_root, env=env, check=False, capture_output=True,
+        )
+    return Result(
+        size, documents, hooks, plain, inspect_site(hooks_root / "site", doc_ids), inspect_site(plain_root / "site", doc_ids), report_seconds, stand_in
+    )
+
+
+# --- Reporting -------------------------------------------------------------------------------
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        "| Manual | Documents | Build (a) hooks | Build (b) plain | Time a/b | Peak memory (a) | Peak memory (b) | Memory a/b | Time per document (a) | Review report | Report / build |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        lines.append(
+            f"| {r.size} | {r.documents} | {r.hooks.seconds:.1f} s | {r.plain.seconds:.1f} s | {r.time_ratio:.2f} | "
+            f"{r.hooks.peak_mb:.0f} MB | {r.plain.peak_mb:.0f} MB | {r.memory_ratio:.2f} | {r.per_document_ms:.1f} ms | "
+            f"{r.report_seconds:.2f} s{' *' if r.report_is_stand_in else ''} | {100 * r.report_seconds / r.hooks.seconds:.1f}% |"
+        )
+    lines += [
+        "",
+        "| Manual | Pages (a) | Site size (a / b) | Search index raw (a / b) | Search index gzip (a / b) | Document page HTML median (a / b) | Largest document page HTML (a) | Document page transfer (a / b) | Transfer gzip (a / b) |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in results:
+        a, b = r.hooks_site, r.plain_site
+        lines.append(
+            f"| {r.size} | {a.pages} | {a.site_mb:.1f} / {b.site_mb:.1f} MB | {a.search_raw_kb:.0f} / {b.search_raw_kb:.0f} KB | "
+            f"{a.search_gzip_kb:.0f} / {b.search_gzip_kb:.0f} KB | {a.doc_html_median_kb:.1f} / {b.doc_html_median_kb:.1f} KB | "
+            f"{a.doc_html_max_kb:.1f} KB | {a.doc_transfer_kb:.0f} / {b.doc_transfer_kb:.0f} KB | {a.doc_transfer_gzip_kb:.0f} / {b.doc_transfer_gzip_kb:.0f} KB |"
+        )
+    if any(r.report_is_stand_in for r in results):
+        lines += ["", "\\* scripts/review_report.py was not there: the time is load_manual plus every document's review state."]
+    return "\n".join(lines)
+
+
+def budgets(results: list[Result]) -> list[tuple[str, bool, str]]:
+    synthetic = [r for r in results if r.size != "shipped"]
+    if not synthetic:
+        return []
+    largest = max(synthetic, key=lambda r: r.documents)
+    checks = []
+    n = largest.documents
+    overhead = largest.time_ratio - 1
+    checks.append((f"hooks add at most {BUDGET_HOOKS_OVERHEAD:.0%} at {n} documents", overhead <= BUDGET_HOOKS_OVERHEAD, f"{overhead:+.0%}"))
+    checks.append((f"peak memory at most {BUDGET_MEMORY_RATIO}x plain at {n} documents", largest.memory_ratio <= BUDGET_MEMORY_RATIO, f"{largest.memory_ratio:.2f}x"))
+    base = next((r for r in synthetic if r.documents == 500), None)
+    if base is not None and base is not largest:
+        growth = largest.per_document_ms / base.per_document_ms
+        checks.append((f"time per document at {n} within {BUDGET_LINEAR}x that at 500", growth <= BUDGET_LINEAR, f"{growth:.2f}x ({largest.per_document_ms:.1f} vs {base.per_document_ms:.1f} ms)"))
+    html = largest.hooks_site.doc_html_max_kb
+    checks.append((f"a document page's HTML under {BUDGET_PAGE_HTML_KB} KB at {n} documents", html < BUDGET_PAGE_HTML_KB, f"largest {html:.1f} KB, median {largest.hooks_site.doc_html_median_kb:.1f} KB"))
+    checks.append((f"review report on {n} documents under {BUDGET_REPORT_SECONDS} s", largest.report_seconds < BUDGET_REPORT_SECONDS, f"{largest.report_seconds:.2f} s"))
+    return checks
+
+
+def render(results: list[Result]) -> str:
+    out = ["## Build benchmark", "", table(results), "", "### Budgets", ""]
+    for name, ok, value in budgets(results):
+        out.append(f"- {'PASS' if ok else 'MISS'}: {name}: {value}")
+    if results:
+        assets = ", ".join(results[-1].hooks_site.assets)
+        out += ["", f"A document page references: {assets or 'nothing'} (search index excluded)."]
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the manual with and without the hooks and compare.")
+    parser.add_argument("--sizes", default="shipped,500,2000", help="comma-separated: 'shipped' and/or numbers of synthetic documents")
+    parser.add_argument("--seed", type=int, default=1, help="the synthetic manual's seed")
+    parser.add_argument("--today", default=DEFAULT_TODAY.isoformat(), help="the date the builds and the report run as of (YYYY-MM-DD)")
+    parser.add_argument("--work", type=Path, default=Path("/tmp/manual-benchmark"), help="where the projects and sites are written")
+    parser.add_argument("--output", type=Path, help="also write the table to this file")
+    parser.add_argument("--profile", action="store_true", help="also profile each hooks build with pyinstrument (written beside it)")
+    args = parser.parse_args(argv)
+    sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
+    for size in sizes:
+        if size != "shipped" and not (size.isdigit() and int(size) > 0):
+            parser.error(f"--sizes: {size!r} is neither 'shipped' nor a number of documents")
+    try:
+        today = date.fromisoformat(args.today)
+    except ValueError:
+        parser.error(f"--today {args.today!r} is not a date; expected YYYY-MM-DD")
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = [benchmark_size(size, args.work, args.seed, today, args.profile) for size in sizes]
+    text = render(results)
+    print(text)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
