@@ -11,7 +11,19 @@ from mkdocs.structure.files import Files
 # Site pages (generated or in docs/), grouped after the manual's sections. A page appears in the
 # navigation only when it exists in this build, so a hook adds its page here and nowhere else.
 SITE_PAGES = {
-    "Find a document": ["levels-of-need/index.md", "levels-of-need/families.md", "glossary.md"],
+    "Find a document": [
+        "indexes/a-to-z.md",
+        "indexes/topics.md",
+        "levels-of-need/index.md",
+        "levels-of-need/families.md",
+        "indexes/levels.md",
+        "indexes/agencies.md",
+        "indexes/owners.md",
+        "indexes/types.md",
+        "glossary.md",
+        "changes.md",
+        "print.md",
+    ],
     "About this manual": ["about.md", "contacts.md", "accessibility.md"],
 }
 

@@ -21,6 +21,8 @@ class Settings:
     default_review_interval: str
     due_soon_days: int
     timezone: str
+    updated_days: int = 30  # a document amended within this many days is marked "Updated"
+    update_months: tuple[int, ...] = (3, 9)  # months in which the partnership publishes its planned updates
 
     @property
     def data_dir(self) -> Path:
@@ -43,4 +45,6 @@ def load_settings(root: Path | str) -> Settings:
         default_review_interval=interval,
         due_soon_days=int(data.get("due_soon_days", 60)),
         timezone=str(data.get("timezone", "Europe/London")),
+        updated_days=int(data.get("updated_days", 30)),
+        update_months=tuple(int(month) for month in data.get("update_months", (3, 9))),
     )
