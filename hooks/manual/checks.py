@@ -6,9 +6,11 @@ import difflib
 from collections import defaultdict
 from datetime import date
 
+from .addresses import reserved_id_problems
 from .document import Document
 from .links import doc_links
 from .problems import Problem
+from .supersession import supersession_problems
 from .vocabulary import OWNERS_FILE, TAGS_FILE, Vocabulary
 
 
@@ -27,6 +29,8 @@ def cross_checks(documents: list[Document], vocabulary: Vocabulary, today: date)
         problems += _vocabulary_problems(doc, vocabulary)
         problems += _date_problems(doc, today)
         problems += _reference_problems(doc, known)
+    problems += reserved_id_problems(documents)
+    problems += supersession_problems(documents)
     return problems
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import jsonschema
 
+from .dates import date_message
 from .problems import Problem, describe
 
 _TYPE_WORDS = {
@@ -90,10 +91,8 @@ def _explain(error: jsonschema.ValidationError, root_properties: dict, lines: di
     if kind in ("allOf", "anyOf", "oneOf", "if", "then"):
         return []
     message = f"got {describe(value)}; expected {_expectation(schema)}"
-    if kind == "format":
-        message = f"{describe(value)} is not a real date; expected a date written YYYY-MM-DD, for example 2025-03-01"
-    elif kind == "type" and schema.get("format") == "date":
-        message = f"got {describe(value)}; expected a date written YYYY-MM-DD, for example 2025-03-01"
+    if kind == "format" or (kind == "type" and schema.get("format") == "date"):
+        message = date_message(value)  # names the exact YYYY-MM-DD date when it can tell
     elif kind == "uniqueItems":
         message = "the list names the same item more than once"
     elif kind == "minItems":
