@@ -40,7 +40,8 @@ class ScheduleEntry:
 
     @property
     def next_review(self) -> date | None:
-        return self.review.next_review
+        """When the next review is due; None for documents off the review cycle (drafts, withdrawn, superseded)."""
+        return self.review.next_review if self.on_cycle else None
 
     @property
     def days_left(self) -> int | None:
@@ -96,3 +97,20 @@ def schedule_entries(manual: Manual, base_url: str | None = None) -> list[Schedu
 def _order(entry: ScheduleEntry) -> tuple:
     days = entry.days_left
     return (days is None, days if days is not None else 0, entry.title.lower(), entry.id)
+
+
+COMING_UP_DAYS = 90
+
+
+def coming_up(entries: list[ScheduleEntry], days: int = COMING_UP_DAYS) -> list[ScheduleEntry]:
+    """Documents due for review from today to `days` days ahead (overdue ones are listed apart)."""
+    return [entry for entry in entries if entry.days_left is not None and 0 <= entry.days_left <= days]
+
+
+def overdue(entries: list[ScheduleEntry]) -> list[ScheduleEntry]:
+    return [entry for entry in entries if entry.overdue]
+
+
+def owners_of(entries: list[ScheduleEntry]) -> list[tuple[str, str]]:
+    """(key, name) of every owner with a document in the schedule, by name."""
+    return sorted({(entry.owner, entry.owner_name) for entry in entries}, key=lambda pair: (pair[1].lower(), pair[0]))
