@@ -24,7 +24,7 @@ SITE_PAGES = {
         "changes.md",
         "print.md",
     ],
-    "About this manual": ["about.md", "review-schedule.md", "contacts.md", "accessibility.md"],
+    "About this manual": ["about.md", "review-schedule.md", "contacts.md", "editing.md", "editing/front-matter.md", "accessibility.md"],
 }
 
 
