@@ -1,26 +1,39 @@
 """MkDocs hook: what Material's search indexes for each document.
 
-- Its topics go to the tags plugin (page.meta["topics"], the plugin's `tags_name_property`).
-- Its topics, keywords and the glossary's acronyms for it go to the search index's `tags` field
-  (page.meta["tags"]), which Material weights above titles, so "LADO" finds the LADO procedure first.
-- Withdrawn and superseded documents are left out of search (page.meta["search"]["exclude"]).
+- Withdrawn and superseded documents are left out of search (page.meta["search"]["exclude"]) and out of
+  the topic listings (no tags for the tags plugin to file them under).
+- Once the tags plugin has filed a document under its topics (its on_page_markdown, priority -50), the
+  page's `tags` become its topics plus its search words: keywords, and the glossary's acronyms and
+  expansions for it. Material's search weights `tags` above titles and titles above body text, so
+  "LADO" finds the LADO procedure before every page that only mentions it.
 """
 
 from __future__ import annotations
 
+from mkdocs.plugins import event_priority
+
 from manual.search_terms import search_terms
 
 
-def on_page_markdown(markdown: str, *, page, config, files) -> str:
-    manual = config.extra.get("manual")  # loaded by hooks/documents.py, which set page.meta before this runs
+def _document(page, config):
     source = config.extra.get("manual_sources", {}).get(page.file.src_uri)
-    if manual is None or source is None or source.document is None:
-        return markdown
-    doc = source.document
-    in_use = doc.status in ("approved", "draft")
-    page.meta["topics"] = list(doc.tags) if in_use else []
-    glossary = getattr(manual.vocabulary, "glossary", ())
-    page.meta["tags"] = list(doc.tags) + [term for term in search_terms(doc, glossary) if term not in doc.tags]
-    if not in_use:
+    return source.document if source is not None else None
+
+
+def on_page_markdown(markdown: str, *, page, config, files) -> str:
+    doc = _document(page, config)  # hooks/documents.py set page.meta (priority 100) before this runs
+    if doc is not None and doc.status in ("withdrawn", "superseded"):
+        page.meta["tags"] = []
         page.meta["search"] = {"exclude": True}
     return markdown
+
+
+@event_priority(-100)
+def on_page_content(html: str, *, page, config, files) -> str:
+    manual = config.extra.get("manual")
+    doc = _document(page, config)
+    if manual is None or doc is None or doc.status in ("withdrawn", "superseded"):
+        return html
+    glossary = getattr(manual.vocabulary, "glossary", ())
+    page.meta["tags"] = list(doc.tags) + [term for term in search_terms(doc, glossary) if term not in doc.tags]
+    return html
