@@ -1,0 +1,94 @@
+"""The GitHub Actions workflows: linted with actionlint, and shaped as the partnership relies on."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+def actionlint() -> str:
+    found = Path(sys.executable).parent / "actionlint"
+    if found.exists():
+        return str(found)
+    on_path = shutil.which("actionlint")
+    assert on_path, "actionlint is missing: it is pinned in requirements-dev.txt (make test installs it)"
+    return on_path
+
+
+def load(name: str) -> dict:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    data["on"] = data.pop(True, data.get("on"))  # YAML 1.1 reads the key `on` as true
+    return data
+
+
+def test_actionlint_finds_no_problems():
+    files = sorted(str(path) for path in WORKFLOWS.glob("*.yml"))
+    assert {Path(f).name for f in files} >= {"pr.yml", "deploy.yml", "review-reminders.yml"}
+    result = subprocess.run([actionlint(), "-no-color", *files], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_would_catch_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nonsense }}\n", encoding="utf-8")
+    result = subprocess.run([actionlint(), "-no-color", str(broken)], capture_output=True, text=True, timeout=120)
+    assert result.returncode != 0
+
+
+def test_pull_requests_get_the_strict_build_the_tests_and_a_summary():
+    steps = load("pr.yml")["jobs"]["check"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    assert any("make build" in run for run in runs)
+    assert any("make test" in run for run in runs)
+    summary = next(run for run in runs if "pr_summary.py" in run)
+    assert "GITHUB_STEP_SUMMARY" in summary and "git diff --name-only" in summary
+
+
+def test_only_a_successful_strict_build_is_deployed():
+    workflow = load("deploy.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    build_run = " ".join(step.get("run", "") for step in build["steps"])
+    assert "mkdocs build --strict" in build_run
+    assert "--quiet" not in build_run
+    assert [step.get("uses", "").split("@")[0] for step in build["steps"]][-1] == "actions/upload-pages-artifact"
+    assert deploy["needs"] == "build"
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+
+
+def test_review_reminders_run_weekly_and_on_demand():
+    workflow = load("review-reminders.yml")
+    cron = workflow["on"]["schedule"][0]["cron"]
+    assert re.fullmatch(r"\d+ \d+ \* \* [0-6]", cron), cron  # once a week
+    assert "workflow_dispatch" in workflow["on"]
+    jobs = workflow["jobs"]
+    assert jobs["deploy"]["uses"] == "./.github/workflows/deploy.yml"
+    runs = " ".join(step.get("run", "") for step in jobs["remind"]["steps"])
+    assert "scripts/review_report.py" in runs and "--emails" in runs
+    assert "scripts/review_issues.py" in runs
+    assert jobs["remind"]["permissions"]["issues"] == "write"
+
+
+def test_no_credentials_in_the_workflows():
+    for path in WORKFLOWS.glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"(?i)(password|token|secret)\s*[:=]\s*['\"]?[A-Za-z0-9_\-]{12,}", text), path.name
+        for expression in re.findall(r"\$\{\{\s*([^}]*?)\s*\}\}", text):
+            if "token" in expression.lower():
+                assert expression == "github.token", f"{path.name}: {expression}"
+
+
+def test_every_make_target_the_workflows_use_exists():
+    for path in WORKFLOWS.glob("*.yml"):
+        for target in re.findall(r"\bmake ([\w./-]+)", path.read_text(encoding="utf-8")):
+            # -n: say what would be done, do nothing; "No rule to make target" exits 2
+            result = subprocess.run(["make", "-n", target], cwd=REPO, capture_output=True, text=True, timeout=60)
+            assert result.returncode == 0, f"{path.name} runs `make {target}`: {result.stderr}"
