@@ -191,12 +191,17 @@ def _record(framework: Document, relative: str, data: dict) -> LevelsOfNeed:
     )
 
 
+def _named(number: int, text: str) -> str:
+    """'indicator 7 ('Going missing overnight...')': its number in the file and its first words."""
+    text = " ".join(text.split())
+    return f"indicator {number} ({(text if len(text) <= 60 else text[:57] + '...')!r})"
+
+
 def _describe_indicator(data: dict, index: int) -> str:
     try:
-        text = " ".join(str(data["indicators"][index]["text"]).split())
+        return _named(index + 1, str(data["indicators"][index]["text"]))
     except (KeyError, IndexError, TypeError):
         return f"indicator {index + 1}"
-    return f"indicator {index + 1} ({text[:50] + '...' if len(text) > 50 else text!r})"
 
 
 def _name_indicator(problem: Problem, data: dict) -> Problem:
@@ -211,9 +216,8 @@ def _name_indicator(problem: Problem, data: dict) -> Problem:
 def _indicator_problem(levels: LevelsOfNeed, lines: dict, indicator: Indicator, field_path: tuple, message: str) -> Problem:
     index = indicator.number - 1
     at = ("indicators", index, *field_path)
-    text = indicator.text if len(indicator.text) <= 50 else indicator.text[:50] + "..."
     line = lines.get(at) or lines.get(("indicators", index))
-    return Problem(levels.path, line, field_name(at), f"indicator {indicator.number} ({text!r}): {message}")
+    return Problem(levels.path, line, field_name(at), f"{_named(indicator.number, indicator.text)}: {message}")
 
 
 def _level_problems(levels: LevelsOfNeed, lines: dict) -> list[Problem]:
