@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .problems import ManualError, Problem
 from .review import parse_interval
 from .yamlfile import load_yaml_file
 
@@ -45,6 +46,18 @@ def load_settings(root: Path | str) -> Settings:
         default_review_interval=interval,
         due_soon_days=int(data.get("due_soon_days", 60)),
         timezone=str(data.get("timezone", "Europe/London")),
-        updated_days=int(data.get("updated_days", 30)),
-        update_months=tuple(int(month) for month in data.get("update_months", (3, 9))),
+        updated_days=_whole_number(data.get("updated_days", 30), "updated_days", 0, 366),
+        update_months=_months(data.get("update_months", [3, 9])),
     )
+
+
+def _whole_number(value: object, field: str, low: int, high: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ManualError(Problem(str(SETTINGS_FILE), None, field, f"got {value!r}; expected a whole number from {low} to {high}"))
+    return value
+
+
+def _months(value: object) -> tuple[int, ...]:
+    if not isinstance(value, list):
+        raise ManualError(Problem(str(SETTINGS_FILE), None, "update_months", f"got {value!r}; expected a list of months, 1 to 12, for example [3, 9]"))
+    return tuple(_whole_number(month, "update_months", 1, 12) for month in value)

@@ -1,0 +1,58 @@
+"""The change records behind "What's changed", the feed, the bulletin and the "Updated" mark."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from conftest import make_project, run_build
+from manual.changes import next_update, recently_updated
+from manual.document import Amendment, Document
+
+
+def doc(status: str = "approved", *changed: str) -> Document:
+    return Document(
+        id="d", title="D", type="procedure", owner="o", status=status, version="1.0", scope="C", levels=(), audience=("police",),
+        tags=(), summary="s", path="procedures/x/d.md", section="x", body="",
+        amendments=tuple(Amendment(date.fromisoformat(day), "changed") for day in changed),
+    )
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        ("2026-11-24", "2027-03-01"),
+        ("2026-02-28", "2026-03-01"),
+        ("2026-03-01", "2026-09-01"),  # the first of the month itself is not "next"
+        ("2026-08-31", "2026-09-01"),
+    ],
+)
+def test_the_next_planned_update(today, expected):
+    assert next_update(date.fromisoformat(today), (3, 9)) == date.fromisoformat(expected)
+
+
+def test_no_planned_months_means_no_date():
+    assert next_update(date(2026, 11, 24), ()) is None
+
+
+@pytest.mark.parametrize(
+    ("today", "updated"),
+    [("2026-11-10", True), ("2026-12-09", True), ("2026-12-10", False), ("2026-11-09", False)],  # amended 10 November
+)
+def test_updated_within_the_last_n_days_counting_today(today, updated):
+    assert recently_updated(doc("approved", "2026-11-10", "2025-01-01"), date.fromisoformat(today), 30) is updated
+
+
+def test_withdrawn_documents_are_never_marked_updated():
+    assert not recently_updated(doc("withdrawn", "2026-11-10"), date(2026, 11, 20), 30)
+
+
+def test_a_bad_updated_days_setting_names_the_file_and_field(tmp_path):
+    root = make_project(tmp_path, "finding")
+    settings = root / "docs" / "data" / "settings.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("updated_days: 30", "updated_days: soon"), encoding="utf-8")
+    build = run_build(root)
+    assert build.returncode != 0
+    assert "docs/data/settings.yml, field 'updated_days': got 'soon'; expected a whole number from 0 to 366" in build.output
+    assert "Traceback" not in build.output
