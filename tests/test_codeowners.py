@@ -1,0 +1,63 @@
+""".github/CODEOWNERS is generated from the owners list, and a test fails when it is out of date."""
+
+from __future__ import annotations
+
+from conftest import REPO, make_project
+from editing_helpers import run_script
+from fixture_documents import document
+
+
+def test_the_repository_codeowners_file_is_up_to_date():
+    run = run_script("codeowners.py", REPO, "--check", today=None)
+    assert run.returncode == 0, f"{run.output}\nRun: python scripts/codeowners.py"
+
+
+def test_each_owner_with_a_team_reviews_its_own_documents_and_the_default_team_the_rest(tmp_path):
+    root = make_project(tmp_path)
+    run = run_script("codeowners.py", root, today=None)
+    assert run.returncode == 0, run.output
+    lines = (root / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    rules = [line for line in lines if line and not line.startswith("#")]
+    assert rules[0] == "* @hscp-procedures/policy-procedures"
+    # fixture-referral is owned by the MASH Strategic Group, which has a team; the others' owners do not
+    # (policy-procedures is the default, so it needs no lines of its own)
+    assert rules[1:] == ["/procedures/responding-to-concerns/referral.md @hscp-procedures/mash-strategic-group"]
+
+
+def test_check_fails_with_the_difference_when_a_document_changes_owner(tmp_path):
+    root = make_project(tmp_path)
+    assert run_script("codeowners.py", root, today=None).returncode == 0
+    assert run_script("codeowners.py", root, "--check", today=None).returncode == 0
+    (root / "procedures/child-protection/exploitation.md").write_text(document(id="exploitation", owner="exploitation-missing"), encoding="utf-8")
+    stale = run_script("codeowners.py", root, "--check", today=None)
+    assert stale.returncode == 1
+    assert ".github/CODEOWNERS is out of date; run: python scripts/codeowners.py" in stale.stderr
+    assert "+/procedures/child-protection/exploitation.md @hscp-procedures/exploitation-missing" in stale.stderr
+    assert run_script("codeowners.py", root, today=None).returncode == 0
+    assert run_script("codeowners.py", root, "--check", today=None).returncode == 0
+
+
+def test_check_fails_when_the_file_is_missing(tmp_path):
+    root = make_project(tmp_path)
+    run = run_script("codeowners.py", root, "--check", today=None)
+    assert run.returncode == 1
+    assert ".github/CODEOWNERS is missing" in run.stderr
+
+
+def test_a_malformed_team_is_reported_by_file_and_field(tmp_path):
+    root = make_project(tmp_path)
+    owners = root / "docs/data/owners.yml"
+    owners.write_text(owners.read_text(encoding="utf-8").replace("'@hscp-procedures/mash-strategic-group'", "mash team"), encoding="utf-8")
+    run = run_script("codeowners.py", root, today=None)
+    assert run.returncode == 1
+    assert "docs/data/owners.yml, field 'mash-strategic-group.github_team': 'mash team' is not a GitHub team; expected @organisation/team-name" in run.stderr
+
+
+def test_renaming_an_owner_regenerates_codeowners(tmp_path):
+    root = make_project(tmp_path)
+    assert run_script("codeowners.py", root, today=None).returncode == 0
+    run = run_script("rename_owner.py", root, "mash-strategic-group", "mash-board", today=None)
+    assert run.returncode == 0, run.output
+    assert ".github/CODEOWNERS: regenerated." in run.stdout
+    assert "# MASH Strategic Group (mash-board)" in (root / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    assert run_script("codeowners.py", root, "--check", today=None).returncode == 0
