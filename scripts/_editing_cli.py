@@ -20,9 +20,16 @@ from manual.editing import Edit, write_edit  # noqa: E402
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
+def _root(text: str) -> Path:
+    root = Path(text)
+    if not (root / "docs/data/settings.yml").is_file():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a copy of the manual (it has no docs/data/settings.yml)")
+    return root
+
+
 def parser(prog: str, description: str, today: bool = True) -> argparse.ArgumentParser:
     result = argparse.ArgumentParser(prog=prog, description=description)
-    result.add_argument("--root", type=Path, default=REPO, metavar="DIR", help="the repository to change (default: this one)")
+    result.add_argument("--root", type=_root, default=REPO, metavar="DIR", help="the repository to change (default: this one)")
     if today:
         result.add_argument("--today", metavar="YYYY-MM-DD", help="the date to use (default: MANUAL_TODAY, else today in Europe/London)")
     return result

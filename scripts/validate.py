@@ -42,7 +42,13 @@ def main(argv: list[str] | None = None) -> int:
 
     def action() -> int:
         root = args.root.resolve()
-        files = [str(Path(f).resolve()) for f in args.files]
+        # a file is named from the current folder, or from the root when it is not found there
+        files = [str((Path(f) if Path(f).exists() else root / f).resolve()) for f in args.files]
+        missing = [f for f in args.files if not Path(f).exists() and not (root / f).exists()]
+        if missing:
+            for name in missing:
+                print(f"error: {name}: no such file", file=sys.stderr)
+            return EXIT_PROBLEM
         if args.changed:
             files += changed_files(root)
         if args.files or args.changed:

@@ -329,15 +329,18 @@ def withdraw(
     if doc.status in ("withdrawn", "superseded"):
         raise ManualError(Problem(doc.path, doc.line_of("status"), "status", f"the document is already {doc.status}"))
     replacement = None
+    warnings: list[str] = []
     if superseded_by is not None:
         if superseded_by == doc_id:
             raise ManualError(Problem("--superseded-by", None, None, "a document cannot supersede itself; give the id of its replacement"))
         replacement = find_document(manual, superseded_by)
         if replacement.status in ("withdrawn", "superseded"):
             raise ManualError(Problem(replacement.path, replacement.line_of("status"), "status", f"the replacement {superseded_by!r} is itself {replacement.status}; name a document in force"))
+        if replacement.is_draft:
+            warnings.append(f"{replacement.path}: the replacement is still a draft; approve it before this change is published")
     status = "superseded" if replacement else "withdrawn"
     version = bump_version(doc.version)
-    edit = Edit()
+    edit = Edit(warnings=warnings)
 
     text = _text_of(manual, doc.path)
     fm = text.front_matter
