@@ -91,10 +91,7 @@ def test_files_that_are_not_documents_are_skipped(project):
 
 
 def test_changed_checks_only_what_git_sees_changed(project):
-    git = lambda *args: subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)  # noqa: E731
-    git("init", "-q")
-    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "add", ".")
-    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "start")
+    git_repository(project)
     clean = run_script("validate.py", project, "--changed")
     assert clean.returncode == 0 and "No problems in 0 documents." in clean.stderr
     conference = project / "procedures/child-protection/conference.md"
@@ -106,12 +103,26 @@ def test_changed_checks_only_what_git_sees_changed(project):
     assert "1 problem found in 2 documents." in run.stderr
 
 
+def git_repository(project):
+    git = lambda *args: subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "start")
+
+
 def test_a_deleted_document_checks_the_whole_manual(project):
+    git_repository(project)
     (project / "procedures/child-protection/conference.md").unlink()
-    run = run_script("validate.py", project, "procedures/child-protection/conference.md")
+    run = run_script("validate.py", project, "--changed")
     assert run.returncode == 1
     assert "'fixture-conference' is not the id of any document" in run.stdout  # the referral still links to it
     assert "the whole manual" in run.stderr
+
+
+def test_a_file_that_does_not_exist_is_an_error(project):
+    run = run_script("validate.py", project, "procedures/child-protection/conferense.md")
+    assert run.returncode == 1
+    assert run.stderr == "error: procedures/child-protection/conferense.md: no such file\n"
 
 
 def test_a_changed_data_file_checks_the_whole_manual(project):
