@@ -31,7 +31,10 @@ def parse_interval(text: str, path: str = "", field: str = "review_interval") ->
 
 def add_interval(start: date, interval: str) -> date:
     """The date an interval after start. From 29 February, a year on is 28 February."""
-    return start + parse_interval(interval)
+    try:
+        return start + parse_interval(interval)
+    except (OverflowError, ValueError):  # past the year 9999: a start date that absurd is reported as in the future
+        return date.max
 
 
 class ReviewState(Enum):
