@@ -252,3 +252,17 @@ def test_serve_keeps_running_with_the_whole_corpus(corpus_project):
     for case in CASES:
         for where_words in expected_lines(case):
             assert printed(where_words, output), where_words
+
+
+def test_a_data_file_with_an_entry_given_twice_stops_the_build(tmp_path):
+    """The partnership's data files go through the same loader: PyYAML alone would keep the second entry silently."""
+    owners = (Path(__file__).resolve().parent.parent / "docs" / "data" / "owners.yml").read_text(encoding="utf-8")
+    first = owners.splitlines().index("policy-procedures:") + 1
+    again = owners.rstrip("\n") + "\npolicy-procedures:\n  name: A second entry by mistake\n"
+    root = make_project(tmp_path, files={"docs/data/owners.yml": again})
+    build = run_build(root, TODAY)
+    assert build.returncode != 0
+    last = len(again.splitlines()) - 1
+    assert f"docs/data/owners.yml, line {last}, field 'policy-procedures': given twice (lines {first} and {last})" in build.output
+    assert "nothing was built" in build.output
+    assert "Traceback" not in build.output
