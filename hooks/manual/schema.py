@@ -6,9 +6,14 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import jsonschema
+
+try:  # a compiled check for the common case, every document valid (see _fast_check)
+    import fastjsonschema
+except ImportError:  # not installed yet: jsonschema alone gives the same answers, more slowly
+    fastjsonschema = None
 
 from .dates import date_message
 from .problems import Problem, describe
@@ -31,6 +36,34 @@ def _validator(schema_file: str) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
+# Keywords the compiled fast check (fastjsonschema, JSON Schema draft 7) may not treat as jsonschema does.
+_NOT_FOR_FAST_CHECK = ('"$ref"', '"$defs"', '"$dynamicRef"', '"$anchor"', '"prefixItems"', '"unevaluated', '"dependent', '"contains"')
+
+
+@lru_cache(maxsize=4)
+def _fast_check(schema_file: str) -> Callable[[Any], bool] | None:
+    """A compiled yes/no check, about fifteen times quicker than jsonschema; None where it cannot be used.
+
+    Only a "yes" is trusted: any "no" is explained by jsonschema, which also has the last word.
+    """
+    text = Path(schema_file).read_text(encoding="utf-8")
+    if fastjsonschema is None or any(keyword in text for keyword in _NOT_FOR_FAST_CHECK):
+        return None
+    checker = _validator(schema_file).FORMAT_CHECKER
+    schema = {**json.loads(text), "$schema": "http://json-schema.org/draft-07/schema#"}
+    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in checker.checkers}
+    validate = fastjsonschema.compile(schema, formats=formats)
+
+    def check(data: Any) -> bool:
+        try:
+            validate(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return check
+
+
 def load_schema(schema_file: Path) -> dict[str, Any]:
     return _validator(str(schema_file)).schema
 
@@ -44,6 +77,9 @@ def field_name(path: tuple) -> str:
 
 def schema_problems(data: dict[str, Any], lines: dict[tuple, int], path: str, schema_file: Path) -> list[Problem]:
     """Every schema problem in one document, one message each, in line order."""
+    fast_check = _fast_check(str(schema_file))
+    if fast_check is not None and fast_check(data):
+        return []
     validator = _validator(str(schema_file))
     problems: set[Problem] = set()
     for error in validator.iter_errors(data):
