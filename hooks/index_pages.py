@@ -53,7 +53,7 @@ def on_files(files: Files, *, config) -> Files:
     withdrawn = indexes.no_longer_in_force(documents)
     for path, title, introduction, grouping in PAGES:
         if grouping is None:
-            content = render_markdown("topics.md.j2")
+            content = render_markdown("topics.md.j2", withdrawn=bool(withdrawn))
         else:
             finder = getattr(indexes, grouping)
             groups = finder(documents, manual.vocabulary) if grouping == "by_owner" else finder(documents)
