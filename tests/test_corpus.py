@@ -266,3 +266,18 @@ def test_a_data_file_with_an_entry_given_twice_stops_the_build(tmp_path):
     assert f"docs/data/owners.yml, line {last}, field 'policy-procedures': given twice (lines {first} and {last})" in build.output
     assert "nothing was built" in build.output
     assert "Traceback" not in build.output
+
+
+def test_a_symbolic_link_is_refused_and_its_target_never_published(tmp_path):
+    """A pull request can add a link to any file on the build machine; it must not end up on the site."""
+    outside = tmp_path / "outside.md"
+    outside.write_text(document(id="leaked", title="Not part of the manual", summary="Text from outside the repository, never to be published."), encoding="utf-8")
+    root = make_project(tmp_path)
+    (root / SECTION / "leak.md").symlink_to(outside)
+    (root / SECTION / "folder.md").mkdir()  # a folder whose name ends .md is not a document, nor a crash
+    build = run_build(root, TODAY)
+    assert_failed_cleanly(build, root)
+    assert f"ERROR   -  manual: {SECTION}/leak.md: is a symbolic link; expected an ordinary file" in build.output
+    assert len(error_lines(build.output)) == 1
+    assert "leaked" not in load_manual(root, TODAY).problems[0].message
+    assert [doc.id for doc in load_manual(root, TODAY).documents if doc.id == "leaked"] == []

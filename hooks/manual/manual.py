@@ -84,7 +84,11 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     order = {section.folder: index for index, section in enumerate(sections)}
     files = sorted(paths) if paths is not None else sorted(settings.procedures_dir.rglob("*.md"))
     for file in files:
-        if file.name in IGNORED_NAMES:
+        if file.name in IGNORED_NAMES or file.is_dir():
+            continue
+        if file.is_symlink():  # a link could publish a file from outside the manual
+            shown = file.absolute().as_posix().removeprefix(settings.root.as_posix() + "/")
+            problems.append(Problem(shown, None, None, "is a symbolic link; expected an ordinary file (copy the document here instead)"))
             continue
         relative = file.resolve().relative_to(settings.root).as_posix()
         parts = file.resolve().relative_to(settings.procedures_dir).parts
@@ -131,6 +135,8 @@ def _read_source(file: Path, relative: str, section: str, settings: Settings) ->
         parsed = parse_document_text(decode(file.read_bytes(), relative), relative)
     except ManualError as error:
         return source, error.problems
+    except OSError as error:
+        return source, [Problem(relative, None, None, f"the file cannot be read ({error.strerror or error}); expected a readable text file")]
     source.body, source.body_line, source.data = parsed.body, parsed.body_line, parsed.data
     problems = schema_problems(parsed.data, parsed.lines, relative, settings.schema_file)
     if not problems:
