@@ -207,6 +207,7 @@ def prepare_plain_project(hooks_root: Path, root: Path, today: date) -> None:
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system: steadier than wall time when other work shares the machine
     peak_mb: float
     returncode: int
     output: str
@@ -220,7 +221,7 @@ def measure(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> Ru
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_maxrss / 1024, process.returncode, log.read_text(encoding="utf-8", errors="replace"))
+    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, log.read_text(encoding="utf-8", errors="replace"))
 
 
 class _Assets(HTMLParser):
@@ -301,6 +302,10 @@ class Result:
         return self.hooks.seconds / self.plain.seconds
 
     @property
+    def cpu_ratio(self) -> float:
+        return self.hooks.cpu_seconds / self.plain.cpu_seconds
+
+    @property
     def memory_ratio(self) -> float:
         return self.hooks.peak_mb / self.plain.peak_mb
 
@@ -377,12 +382,13 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool)
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| Manual | Documents | Build (a) hooks | Build (b) plain | Time a/b | Peak memory (a) | Peak memory (b) | Memory a/b | Time per document (a) | Review report | Report / build |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Manual | Documents | Build (a) hooks | Build (b) plain | Time a/b | CPU (a / b) | CPU a/b | Peak memory (a) | Peak memory (b) | Memory a/b | Time per document (a) | Review report | Report / build |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r.size} | {r.documents} | {r.hooks.seconds:.1f} s | {r.plain.seconds:.1f} s | {r.time_ratio:.2f} | "
+            f"{r.hooks.cpu_seconds:.1f} / {r.plain.cpu_seconds:.1f} s | {r.cpu_ratio:.2f} | "
             f"{r.hooks.peak_mb:.0f} MB | {r.plain.peak_mb:.0f} MB | {r.memory_ratio:.2f} | {r.per_document_ms:.1f} ms | "
             f"{r.report_seconds:.2f} s{' *' if r.report_is_stand_in else ''} | {100 * r.report_seconds / r.hooks.seconds:.1f}% |"
         )

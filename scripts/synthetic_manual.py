@@ -137,15 +137,20 @@ def section_folders() -> list[tuple[str, str]]:
 def _plan(count: int, rng: random.Random) -> list[dict]:
     """Ids, titles, sections and statuses first, so links can name documents that exist and are in force."""
     folders = section_folders()
+    # Distinct titles from qualifier x topic x kind (no bare numbers: "procedure 111" reads as a phone number).
+    combinations = [(q, t, k) for q in QUALIFIERS for t in TOPICS for k in dict.fromkeys(KINDS)]
+    picked = rng.sample(combinations, min(count, len(combinations)))
     plans = []
     for number in range(1, count + 1):
-        topic, qualifier = rng.choice(TOPICS), rng.choice(QUALIFIERS)
+        qualifier, topic, kind = picked[(number - 1) % len(picked)]
+        cycle = (number - 1) // len(picked)  # beyond every combination: "part 2", "part 3", ...
         roll = rng.random()
         status = "approved" if roll < 0.9 else "draft" if roll < 0.96 else "superseded" if roll < 0.98 else "withdrawn"
         plans.append(
             {
-                "id": f"{qualifier}-{topic}-{number:04d}",
-                "title": f"{qualifier.capitalize().replace('-', ' ')} {topic.replace('-', ' ')} {rng.choice(KINDS)} {number}",
+                "id": f"{qualifier}-{topic}-{kind}" + (f"-part-{cycle + 1}" if cycle else ""),
+                "title": f"{qualifier.capitalize().replace('-', ' ')} {topic.replace('-', ' ')} {kind}" + (f", part {cycle + 1}" if cycle else ""),
+                "kind": kind,
                 "folder": folders[(number - 1) % len(folders)][0],
                 "status": status,
             }
@@ -170,23 +175,24 @@ def _front_matter(plan: dict, plans_in_force: list[dict], vocab: dict, today: da
     data: dict = {
         "id": plan["id"],
         "title": plan["title"],
-        "type": rng.choice(KINDS),
+        "type": plan["kind"],
         "owner": rng.choice(vocab["owners"]),
         "status": status,
         "version": f"{major}.{minor}",
     }
-    # Reviewed between 30 months and 1 week ago; with 12 to 24 month intervals some reviews are
-    # overdue, some due within the next 60 days and most current.
-    last_reviewed = today - timedelta(days=rng.randint(7, 900))
+    # Most documents were reviewed within their interval; about one in ten is overdue and about one
+    # in ten due within the next 60 days, as in a manual whose owners mostly keep up.
+    months = rng.choice([12, 12, 12, 18, 24])
+    last_reviewed = today - timedelta(days=rng.randint(7, int(months * 30.4 * 1.1)))
     approved_on = last_reviewed - timedelta(days=rng.choice([0, 0, 0, 14, 60]))
     if status != "draft":
         if status == "approved":
             data["approved"] = {"date": approved_on.isoformat(), "by": "partnership-executive" if "partnership-executive" in vocab["owners"] else vocab["owners"][0]}
         data["last_reviewed"] = last_reviewed.isoformat()
         if rng.random() < 0.2:
-            data["next_review"] = (last_reviewed + timedelta(days=rng.choice([180, 365, 540]))).isoformat()
+            data["next_review"] = (last_reviewed + timedelta(days=round(months * 30.4))).isoformat()
         else:
-            data["review_interval"] = rng.choice(["12 months", "12 months", "18 months", "2 years"])
+            data["review_interval"] = f"{months} months" if months != 24 else "2 years"
     data["scope"] = rng.choice("AABCC")
     data["levels"] = sorted(rng.sample([1, 2, 3, 4], rng.randint(0, 3)))
     data["audience"] = rng.sample(vocab["audiences"], rng.randint(1, 3))

@@ -14,7 +14,9 @@ _HTML_HREF = re.compile(r"<a\b[^>]*\bhref\s*=\s*[\"']((?:https?:)?//[^\"']+)[\"'
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
-_ANCHOR = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+# Only anchors with an external href somewhere in the tag: a page's hundreds of navigation links are
+# passed over in C rather than each checked in Python. fix() still decides, from the first href.
+_ANCHOR = re.compile(r"<a\b(?=[^>]*?\bhref\s*=\s*[\"']\s*(?:https?:)?//)[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.S)
 _REL = re.compile(r"\brel\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.S)
 SAFE_REL = ("noopener", "noreferrer")
