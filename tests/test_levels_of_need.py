@@ -288,6 +288,8 @@ def test_the_families_page_explains_each_level_in_plain_words(fixture_site):
     assert "The fixture's words for families about the levels." in page
     for level in range(1, 5):
         assert f"Fixture family words for level {level}." in page
+    assert "Level 4: help from a social worker Fixture family words for level 4." in page
+    assert "statutory" not in page
     assert "Call 999" in page
 
 

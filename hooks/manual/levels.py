@@ -37,6 +37,7 @@ class Level:
     next_steps: tuple[str, ...]
     route: str
     family: str
+    family_name: str  # the level's name in plain words, for the families' page
 
     @property
     def anchor(self) -> str:
@@ -170,6 +171,7 @@ def _record(framework: Document, relative: str, data: dict) -> LevelsOfNeed:
                 next_steps=tuple(step.strip() for step in entry["next_steps"]),
                 route=entry["route"].strip(),
                 family=entry["family"].strip(),
+                family_name=entry["family_name"].strip(),
             )
             for entry in data["levels"]
         ),
