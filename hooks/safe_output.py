@@ -34,11 +34,10 @@ def on_config(config):
     _state.update(config=config, site_dir=site_dir)
     if _state["dirty"]:
         return config
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}-building-", dir=site_dir.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; the published site must not be
+    # Beside site/, so the swap is a rename on the same disk. MkDocs creates it when it writes the first file.
+    staging = site_dir.parent / f".{site_dir.name}-building-{os.getpid()}"
+    if staging.exists():  # left by a killed build whose process id this one now has
+        shutil.rmtree(staging)
     _state["staging"] = staging
     config.site_dir = str(staging)
     return config
@@ -71,6 +70,7 @@ def on_shutdown() -> None:
 
 def _publish(staging: Path, site_dir: Path) -> None:
     """Swap the finished build in for site/, carrying over site/'s dot-files."""
+    staging.mkdir(parents=True, exist_ok=True)
     if site_dir.is_dir():
         for entry in site_dir.iterdir():
             if entry.name.startswith(".") and not (staging / entry.name).exists():
