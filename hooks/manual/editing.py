@@ -19,7 +19,7 @@ from .document import TYPE_LABELS, Document
 from .formatting import uk_date
 from .frontmatter import decode, parse_document_text
 from .links import DOC_LINK, doc_links
-from .manual import Manual, Source, load_manual
+from .manual import Manual, load_manual
 from .pages import render_markdown
 from .problems import ManualError, Problem
 from .review import add_interval
@@ -118,10 +118,6 @@ def find_document(manual: Manual, doc_id: str) -> Document:
 def _close_ids(doc_id: str, ids: list[str]) -> str:
     close = difflib.get_close_matches(doc_id, ids, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
-
-
-def _source_of(manual: Manual, doc: Document) -> Source:
-    return next(source for source in manual.sources if source.path == doc.path)
 
 
 def _text_of(manual: Manual, relative: str) -> DocumentText:
