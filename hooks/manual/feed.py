@@ -47,6 +47,7 @@ def atom_feed(
     feed.subtitle(f"Changes to the {partnership}'s procedures, newest first.")
     feed.author({"name": partnership})
     feed.language("en-GB")
+    feed.generator(title)  # the manual itself; no third-party address in the feed
     feed.link(href=_absolute(site_url, "changes/"), rel="alternate", type="text/html")
     feed.link(href=_absolute(site_url, FEED_PATH), rel="self", type="application/atom+xml")
     latest = changes[0].date if changes else today
