@@ -112,7 +112,7 @@ def _scan_events(text: str, path: str, offset: int) -> list[Problem]:
                 stack.pop()
                 _advance(stack)
                 continue
-            if not isinstance(event, (yaml.NodeEvent)):
+            if not isinstance(event, yaml.NodeEvent):
                 continue
             is_key = bool(stack) and stack[-1][0] == "map" and stack[-1][2]
             where = tuple(entry[1] for entry in stack if entry[1] is not None)
@@ -162,10 +162,7 @@ def _advance(stack: list[list]) -> None:
         return
     top = stack[-1]
     if top[0] == "map":
-        if top[2]:  # a complex key ended; its value follows
-            top[2] = False
-        else:
-            top[2] = True
+        top[2] = not top[2]  # after a value, a key; after a list or mapping used as a key, its value
     else:
         top[1] += 1
 
