@@ -132,7 +132,7 @@ def _rules(schema: dict[str, Any]) -> list[str]:
         statuses = _statuses(rule.get("if", {}))
         needed = rule.get("then", {}).get("required")
         if statuses and needed:
-            rules.append(f"When status is {_either(statuses)}, " + " and ".join(f"`{name}`" for name in needed) + (" are" if len(needed) > 1 else " is") + " required.")
+            rules.append(f"A document whose status is {_either(statuses)} also needs " + " and ".join(f"`{name}`" for name in needed) + ".")
     if schema.get("additionalProperties") is False:
         rules.append("No other fields are allowed: a misspelt field name is reported, with the name it is closest to.")
     return rules
