@@ -146,9 +146,12 @@ class YamlText:
             if key.value in after:
                 anchor = value
         position = self._after(anchor if anchor is not None else parent.value[-1][1])
-        text = _indent(lines, indent)
-        if position > self.end:  # the YAML ended without a newline
-            position = self.end
+        self._insert_lines(position, _indent(lines, indent))
+
+    def _insert_lines(self, position: int, text: str) -> None:
+        """Insert whole lines at the start of a line (after the last one, even without a final newline)."""
+        position = min(position, self.end)
+        if position > 0 and self.text[position - 1] != "\n":
             text = "\n" + text.rstrip("\n")
         self._splice(position, position, text)
 
@@ -195,8 +198,7 @@ class YamlText:
             self._splice(close, close, (", " if node.value else "") + item_text)
         elif isinstance(node, yaml.SequenceNode) and node.value:
             last = node.value[-1]
-            position = self._after(last)
-            self._splice(position, position, " " * self._dash_column(last) + f"- {item_text}\n")
+            self._insert_lines(self._after(last), " " * self._dash_column(last) + f"- {item_text}\n")
         else:
             self.replace_value(path, f"[{item_text}]")
 
