@@ -294,9 +294,10 @@ def test_the_families_page_explains_each_level_in_plain_words(fixture_site):
 
 
 def test_the_pages_are_in_the_navigation(fixture_site):
-    home = (fixture_site / "index.html").read_text(encoding="utf-8")
-    assert 'href="levels-of-need/"' in home
-    assert 'href="levels-of-need/families/"' in home
+    page = (fixture_site / "levels-of-need" / "index.html").read_text(encoding="utf-8")
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
+    assert re.search(r'<label class="md-nav__link md-nav__link--active" for="__toc">\s*<span class="md-ellipsis">\s*Levels of Need: indicators and what to do', nav)
+    assert '<a href="families/" class="md-nav__link">' in nav
 
 
 def test_the_shipped_level_pages_list_exactly_the_documents_declaring_each_level(shipped_site):

@@ -116,6 +116,23 @@ def test_filters_combine_and_an_empty_result_says_so(navigator):
     count_says(navigator, "Showing 0 of 12 indicators.")
 
 
+def test_a_filtered_list_can_be_shared_by_its_address(browser, server, navigator):
+    navigator.get_by_label("Words in the indicator").fill("baby")
+    navigator.get_by_label("Domain").select_option("parenting-capacity")
+    expect(navigator).to_have_url(re.compile(r"/levels-of-need/\?words=baby&domain=parenting-capacity$"))
+    colleague = new_page(browser)
+    try:
+        colleague.goto(navigator.url)
+        assert visible_texts(colleague) == ["Parent finding it hard to settle a crying baby."]
+        assert colleague.get_by_label("Words in the indicator").input_value() == "baby"
+        assert colleague.get_by_label("Domain").input_value() == "parenting-capacity"
+        count_says(colleague, "Showing 1 of 12 indicators.")
+        colleague.goto(server.url("levels-of-need/?domain=no-such-domain&level=4"))
+        expect(colleague.locator(VISIBLE)).to_have_count(len([e for e in INDICATORS if e["level"] == 4]))
+    finally:
+        colleague.context.close()
+
+
 def test_the_filters_work_with_the_keyboard_alone(navigator):
     page = navigator
     for _ in range(150):  # from the top of the page, as a keyboard user would

@@ -1,6 +1,8 @@
 /* Levels of Need navigator: filters the indicators on the page by words, level, domain and age.
    Without JavaScript the page is a complete plain list and the filters stay hidden. The count of
-   matching indicators is announced through a polite live region. No network requests. */
+   matching indicators is announced through a polite live region. The filters are kept in the
+   address (?words=...&domain=...), so a filtered list can be bookmarked or sent to a colleague.
+   No network requests. */
 (function () {
   "use strict";
 
@@ -21,6 +23,7 @@
     var groups = Array.prototype.slice.call(navigator.querySelectorAll("[data-lon-group]")).reverse();
     var total = items.length;
     var announceTimer = null;
+    var fields = { words: keyword, level: level, domain: domain, age: age };
 
     function matches(item, wanted) {
       if (wanted.level && item.getAttribute("data-level") !== wanted.level) return false;
@@ -54,11 +57,36 @@
         group.hidden = !group.querySelector("[data-lon-indicator]:not([hidden])");
       });
       none.hidden = shown !== 0;
+      remember();
       // The list changes at once; the count is announced once typing pauses.
       window.clearTimeout(announceTimer);
       announceTimer = window.setTimeout(function () {
         count.textContent = message(shown);
       }, 400);
+    }
+
+    // The address holds the filters: read them on arrival, write them as they change.
+    function remember() {
+      if (!window.history || !window.history.replaceState) return;
+      var params = new URLSearchParams(window.location.search);
+      Object.keys(fields).forEach(function (name) {
+        var value = fields[name].value.trim();
+        if (value) params.set(name, value);
+        else params.delete(name);
+      });
+      var query = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
+    }
+
+    function recall() {
+      var params = new URLSearchParams(window.location.search);
+      Object.keys(fields).forEach(function (name) {
+        var value = params.get(name);
+        if (value === null) return;
+        var field = fields[name];
+        if (field.tagName === "SELECT" && !field.querySelector('option[value="' + CSS.escape(value) + '"]')) return;
+        field.value = value;
+      });
     }
 
     form.addEventListener("input", apply);
@@ -71,7 +99,10 @@
       window.setTimeout(apply, 0); // after the browser has cleared the fields
     });
     form.hidden = false;
-    count.textContent = message(total);
+    recall();
+    apply();
+    window.clearTimeout(announceTimer);
+    count.textContent = message(items.filter(function (item) { return !item.hidden; }).length);
   }
 
   function start() {
