@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test clean
+.PHONY: serve build test clean benchmark
 
 $(STAMP): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ serve: build
 test: $(STAMP)
 	bash scripts/install-browser.sh
 	$(PY) -m pytest
+
+# Hooks against plain MkDocs + Material on the shipped manual and 500 and 2,000 synthetic documents
+# (several minutes on two cores): see the README section "Benchmark".
+benchmark: $(STAMP)
+	$(PY) scripts/benchmark.py --sizes shipped,500,2000
 
 clean:
 	rm -rf site $(VENV)
