@@ -9,16 +9,20 @@ Changes to the data files or the schema affect every document, so they check eve
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from .checks import cross_checks
 from .document import Document
-from .frontmatter import decode, parse_document_text
+from .frontmatter import decode
 from .manual import IGNORED_NAMES, load_manual
 from .problems import ManualError, Problem
 from .settings import load_settings
+from .yamlfile import ManualLoader
 
 # A change to any of these can affect every document.
 SHARED_INPUTS = ("docs/data/", "docs/schema/", "procedures/sections.yml")
@@ -68,18 +72,52 @@ def validate_files(root: Path | str, files: list[Path | str], today: date | str 
     # Problems of each file on its own: what load_manual found, less its checks among the named files only.
     alone = set(cross_checks(given, manual.vocabulary, manual.today))
     problems = {p for p in manual.problems if p.path in checked and p not in alone}
-    others = [_stub(path, root) for path in sorted(procedures.rglob("*.md")) if path.resolve() not in set(wanted) and path.name not in IGNORED_NAMES]
+    named = set(wanted)
+    others = [_stub(path, root) for path in sorted(procedures.rglob("*.md")) if path not in named and path.name not in IGNORED_NAMES]
     across = cross_checks(given + [doc for doc in others if doc is not None], manual.vocabulary, manual.today)
     problems.update(p for p in across if p.path in checked)
     return Validation(sorted(checked), sorted(problems, key=lambda p: (p.path, p.line or 0, p.field or "", p.message)), everything=False)
 
 
+# The fields of other documents that the checks across documents read.
+INDEX_FIELDS = ("id", "title", "status", "superseded_by", "supersedes", "redirect_from")
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+
+
+def index_fields(text: str) -> dict | None:
+    """The INDEX_FIELDS of a document's front matter, read with the manual's YAML loader from just
+    their lines (a fraction of the work of reading the whole front matter); None if unreadable."""
+    if not text.startswith("---\n"):
+        return None
+    close = _CLOSE.search(text, 4)
+    if close is None:
+        return None
+    picked: list[str] = []
+    keep = False
+    for line in text[4 : close.start()].split("\n"):
+        key = _TOP_LEVEL_KEY.match(line)
+        if key:
+            keep = key.group(1) in INDEX_FIELDS
+        elif line and not line[0].isspace() and not line.startswith(("#", "-")):
+            keep = False
+        if keep:
+            picked.append(line)
+    try:
+        data = yaml.load("\n".join(picked), Loader=ManualLoader) if picked else {}
+    except yaml.YAMLError:
+        return None
+    return data if isinstance(data, dict) else None
+
+
 def _stub(path: Path, root: Path) -> Document | None:
     """Just enough of another document for the checks across documents: what it is called and whether it is in force."""
-    relative = path.resolve().relative_to(root).as_posix()
+    relative = path.relative_to(root).as_posix()
     try:
-        data = parse_document_text(decode(path.read_bytes(), relative), relative).data
+        data = index_fields(decode(path.read_bytes(), relative))
     except (ManualError, OSError):
+        return None
+    if data is None:
         return None
     if not isinstance(data.get("id"), str):
         return None
