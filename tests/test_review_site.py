@@ -83,16 +83,6 @@ def test_the_register_csv_matches_the_json(built):
         assert row["days_left"] == ("" if record["days_left"] is None else str(record["days_left"]))
 
 
-def test_register_urls_are_absolute_when_the_site_has_an_address(tmp_path):
-    root = make_project(tmp_path, "review-reminders")
-    config = root / "mkdocs.yml"
-    config.write_text("site_url: https://procedures.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
-    build = run_build(root, TODAY)
-    assert build.returncode == 0, build.output
-    data = json.loads((build.site / "register.json").read_text(encoding="utf-8"))
-    assert {record["url"] for record in data["documents"]} == {f"https://procedures.example.org/procedures/{i}/" for i in ALL_IDS}
-
-
 def test_the_review_schedule_page(built):
     html = (built.site / "review-schedule" / "index.html").read_text(encoding="utf-8")
     assert "Review states are as of 24 November 2026, when the site was built." in html
@@ -135,15 +125,37 @@ def test_the_review_schedule_is_in_the_navigation_under_about_this_manual(built)
     assert 'href="review-schedule/"' in nav[:3000]
 
 
-@pytest.mark.parametrize("today", [TODAY, "2025-12-20", "2027-02-01"])
-def test_the_report_and_the_site_agree_on_every_documents_state(tmp_path, today):
-    root = make_project(tmp_path, "review-reminders")
-    build = run_build(root, today)
+@pytest.fixture(scope="module")
+def built_later_with_an_address(tmp_path_factory):
+    """Built on another day, with site_url set, as the deploy workflow builds it."""
+    root = make_project(tmp_path_factory.mktemp("review-site-later"), "review-reminders")
+    config = root / "mkdocs.yml"
+    config.write_text("site_url: https://procedures.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    build = run_build(root, LATER)
     assert build.returncode == 0, build.output
+    return build
+
+
+LATER = "2027-04-15"  # the conference procedure is due soon; everything else on the cycle is overdue
+
+
+def test_register_urls_are_absolute_when_the_site_has_an_address(built_later_with_an_address):
+    data = json.loads((built_later_with_an_address.site / "register.json").read_text(encoding="utf-8"))
+    assert data["as_of"] == LATER
+    assert {record["url"] for record in data["documents"]} == {f"https://procedures.example.org/procedures/{i}/" for i in ALL_IDS}
+
+
+@pytest.mark.parametrize("which", ["built", "built_later_with_an_address"])
+def test_the_report_and_the_site_agree_on_every_documents_state(request, which):
+    build = request.getfixturevalue(which)
+    today = TODAY if which == "built" else LATER
+    root = build.root
     result = run_script("review_report.py", "--root", str(root), "--today", today, "--all", "--format", "json")
     assert result.returncode in (0, 1), result.stderr
     from_report = {doc["id"]: (doc["state"], doc["state_label"]) for owner in json.loads(result.stdout)["owners"] for doc in owner["documents"]}
     assert set(from_report) == ALL_IDS
+    expected_states = {"overdue", "due-soon", "current", "not-reviewed"} if which == "built" else {"overdue", "due-soon", "not-reviewed"}
+    assert {state for state, _ in from_report.values()} == expected_states
     html_schedule = (build.site / "review-schedule" / "index.html").read_text(encoding="utf-8")
     schedule = {row["href"].split("/")[-2]: row for row in schedule_rows(html_schedule, "all")}
     register = {r["id"]: r for r in json.loads((build.site / "register.json").read_text(encoding="utf-8"))["documents"]}
