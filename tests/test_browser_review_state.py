@@ -9,17 +9,14 @@ from datetime import datetime, timezone
 import pytest
 
 from browser import new_page, serve
-from conftest import make_project, run_build
+from review_fixtures import BUILT_ON, review_site  # noqa: F401 - a fixture; built as of 24 November 2026
 
-BUILT_ON = "2026-11-24"  # the fixture's conference procedure is current then: due 1 June 2027
+# The fixture's conference procedure is current on BUILT_ON: it is due on 1 June 2027.
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    root = make_project(tmp_path_factory.mktemp("browser-review"), "review-reminders")
-    build = run_build(root, BUILT_ON)
-    assert build.returncode == 0, build.output
-    with serve(build.site) as site_server:
+def server(review_site):
+    with serve(review_site.site) as site_server:
         yield site_server
 
 

@@ -10,18 +10,16 @@ import re
 import pytest
 
 from conftest import make_project, run_build
+from review_fixtures import BUILT_ON, review_site  # noqa: F401 - a fixture
 from review_scripts import run_script
 
-TODAY = "2026-11-24"
+TODAY = BUILT_ON
 ALL_IDS = {"rr-referral", "rr-screening", "rr-conference", "rr-core-groups", "rr-allegations", "rr-neglect", "rr-draft", "rr-withdrawn"}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = make_project(tmp_path_factory.mktemp("review-site"), "review-reminders")
-    build = run_build(root, TODAY)
-    assert build.returncode == 0, build.output
-    return build
+def built(review_site):
+    return review_site
 
 
 def schedule_rows(html: str, table: str) -> list[dict]:
