@@ -105,5 +105,6 @@ def test_the_editors_guide_is_in_the_navigation_and_links_to_the_reference(built
     page = (built.site / "editing/index.html").read_text(encoding="utf-8")
     assert "How to edit the manual" in page
     assert 'href="front-matter/"' in page
-    home = (built.site / "index.html").read_text(encoding="utf-8")
-    assert 'href="editing/"' in home and 'href="editing/front-matter/"' in home
+    nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
+    assert re.search(r'href="\./"[^>]*>\s*<span class="md-ellipsis">\s*How to edit the manual', nav), "the guide is not in the navigation"
+    assert re.search(r'href="front-matter/"[^>]*>\s*<span class="md-ellipsis">\s*Front matter reference', nav), "the reference is not in the navigation"
