@@ -90,8 +90,9 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
             shown = file.absolute().as_posix().removeprefix(settings.root.as_posix() + "/")
             problems.append(Problem(shown, None, None, "is a symbolic link; expected an ordinary file (copy the document here instead)"))
             continue
-        relative = file.resolve().relative_to(settings.root).as_posix()
-        parts = file.resolve().relative_to(settings.procedures_dir).parts
+        resolved = file.resolve()  # once: each call asks the file system about every folder on the way
+        relative = resolved.relative_to(settings.root).as_posix()
+        parts = resolved.relative_to(settings.procedures_dir).parts
         section = parts[0] if len(parts) > 1 else ""
         if section not in known_folders:
             problems.append(
