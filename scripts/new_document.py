@@ -6,6 +6,7 @@
         [--summary "..."] [--scope C]
 
 The id comes from the title and is unique among every document's id and former ids.
+.github/CODEOWNERS, where there is one, is regenerated.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import sys
 
 from _editing_cli import apply, parser, run
 
+from manual.codeowners import refresh_codeowners
 from manual.document import TYPE_LABELS
 from manual.editing import new_document
 
@@ -29,12 +31,17 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--scope", default="C", choices=["A", "B", "C"], help="regional layer (default: C, local content)")
     p.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
     args = p.parse_args(argv)
-    return run(
-        lambda: apply(
-            new_document(args.root, args.title, args.type, args.owner, args.section, args.today, args.tags, args.summary, args.scope),
-            args.dry_run,
-        )
-    )
+
+    def action() -> int:
+        edit = new_document(args.root, args.title, args.type, args.owner, args.section, args.today, args.tags, args.summary, args.scope)
+        status = apply(edit, args.dry_run)
+        if not args.dry_run:
+            note = refresh_codeowners(args.root, args.today)  # the new document may belong to an owner's team
+            if note:
+                print(note)
+        return status
+
+    return run(action)
 
 
 if __name__ == "__main__":

@@ -61,3 +61,13 @@ def test_renaming_an_owner_regenerates_codeowners(tmp_path):
     assert ".github/CODEOWNERS: regenerated." in run.stdout
     assert "# MASH Strategic Group (mash-board)" in (root / ".github/CODEOWNERS").read_text(encoding="utf-8")
     assert run_script("codeowners.py", root, "--check", today=None).returncode == 0
+
+
+def test_a_new_document_of_an_owner_with_a_team_is_added_to_codeowners(tmp_path):
+    root = make_project(tmp_path)
+    assert run_script("codeowners.py", root, today=None).returncode == 0
+    run = run_script("new_document.py", root, "--title", "Missing children update", "--type", "guidance", "--owner", "exploitation-missing")
+    assert run.returncode == 0, run.output
+    assert ".github/CODEOWNERS: regenerated." in run.stdout
+    assert "/procedures/responding-to-concerns/missing-children-update.md @hscp-procedures/exploitation-missing" in (root / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    assert run_script("codeowners.py", root, "--check", today=None).returncode == 0
