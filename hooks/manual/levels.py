@@ -83,9 +83,6 @@ class LevelsOfNeed:
     route_protocol: str  # id of the document that sets out step-up and step-down in full
     urgent: str  # what to do when a child is in immediate danger, in Markdown
 
-    def level(self, number: int) -> Level:
-        return next(level for level in self.levels if level.number == number)
-
     def indicators_for(self, level: int, domain: str | None = None) -> list[Indicator]:
         return [i for i in self.indicators if i.level == level and (domain is None or i.domain == domain)]
 
