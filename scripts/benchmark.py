@@ -49,6 +49,7 @@ BUDGET_MEMORY_RATIO = 1.2  # peak memory at most 1.2 times plain
 BUDGET_LINEAR = 1.3  # time per document at the largest size within 1.3 times that at 500
 BUDGET_PAGE_HTML_KB = 80  # a document page's HTML
 BUDGET_REPORT_SECONDS = 0.3  # the review report on the largest manual
+CORES = os.cpu_count() or 1
 
 
 # --- Reading and writing mkdocs.yml without losing its tags (!ENV, !!python/name:...) ---------
@@ -295,7 +296,9 @@ class Result:
     hooks_site: Site
     plain_site: Site
     report_seconds: float
+    report_cpu_seconds: float
     report_is_stand_in: bool
+    busy: float  # the highest one-minute load average seen during this size's builds, per core
 
     @property
     def time_ratio(self) -> float:
@@ -313,6 +316,10 @@ class Result:
     def per_document_ms(self) -> float:
         return 1000 * self.hooks.seconds / max(self.documents, 1)
 
+    @property
+    def per_document_cpu_ms(self) -> float:
+        return 1000 * self.hooks.cpu_seconds / max(self.documents, 1)
+
 
 _STAND_IN = r"""
 import sys, time
@@ -325,7 +332,7 @@ print(time.perf_counter() - start)
 """
 
 
-def time_report(root: Path, today: date, log: Path) -> tuple[float, bool]:
+def time_report(root: Path, today: date, log: Path) -> tuple[Run, bool]:
     """The scheduled review report on this manual, as the support team runs it (a fresh process)."""
     script = REPO / "scripts" / "review_report.py"
     env = {**os.environ, "MANUAL_TODAY": today.isoformat()}
@@ -334,11 +341,10 @@ def time_report(root: Path, today: date, log: Path) -> tuple[float, bool]:
         run = measure(command, root, env, log)
         if run.returncode not in (0, 1):  # 1 means something is overdue, which the synthetic manual has
             raise SystemExit(f"benchmark: the review report failed on {root}:\n{run.output[-3000:]}")
-        return run.seconds, False
+        return run, False
     # Stand-in until scripts/review_report.py exists: load the manual and decide every review state.
     command = [sys.executable, "-c", _STAND_IN, str(REPO / "hooks"), str(root), today.isoformat()]
-    run = measure(command, root, env, log)
-    return run.seconds, True
+    return measure(command, root, env, log), True
 
 
 def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool) -> Result:
@@ -351,20 +357,23 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool)
     mkdocs = [sys.executable, "-m", "mkdocs", "build"]
 
     print(f"[{size}] (a) build with the hooks ({documents} documents)", file=sys.stderr, flush=True)
+    busy = [os.getloadavg()[0]]
     hooks = measure([*mkdocs, "--strict"], hooks_root, env, base / "hooks-build.log")
+    busy.append(os.getloadavg()[0])
     if hooks.returncode != 0:
         raise SystemExit(f"benchmark: the hooks build of {size} failed (log: {base / 'hooks-build.log'}):\n{hooks.output[-3000:]}")
     print(f"[{size}]     {hooks.seconds:.1f} s, {hooks.peak_mb:.0f} MB", file=sys.stderr, flush=True)
     # Not strict: without the hooks, links to the generated pages (contacts, glossary, ...) have nothing to point at.
     print(f"[{size}] (b) plain MkDocs + Material", file=sys.stderr, flush=True)
     plain = measure(mkdocs, plain_root, env, base / "plain-build.log")
+    busy.append(os.getloadavg()[0])
     if plain.returncode != 0:
         raise SystemExit(f"benchmark: the plain build of {size} failed (log: {base / 'plain-build.log'}):\n{plain.output[-3000:]}")
     print(f"[{size}]     {plain.seconds:.1f} s, {plain.peak_mb:.0f} MB", file=sys.stderr, flush=True)
 
     _, ids = hooks_navigation(hooks_root, today)
     doc_ids = sorted(ids.values())
-    report_seconds, stand_in = time_report(hooks_root, today, base / "report.log")
+    report, stand_in = time_report(hooks_root, today, base / "report.log")
     if profile:
         out = base / "profile-hooks.txt"
         print(f"[{size}] profiling the hooks build with pyinstrument -> {out}", file=sys.stderr, flush=True)
@@ -373,7 +382,8 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool)
             cwd=hooks_root, env=env, check=False, capture_output=True,
         )
     return Result(
-        size, documents, hooks, plain, inspect_site(hooks_root / "site", doc_ids), inspect_site(plain_root / "site", doc_ids), report_seconds, stand_in
+        size, documents, hooks, plain, inspect_site(hooks_root / "site", doc_ids), inspect_site(plain_root / "site", doc_ids),
+        report.seconds, report.cpu_seconds, stand_in, max(busy) / CORES,
     )
 
 
@@ -382,15 +392,18 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool)
 
 def table(results: list[Result]) -> str:
     lines = [
-        "| Manual | Documents | Build (a) hooks | Build (b) plain | Time a/b | CPU (a / b) | CPU a/b | Peak memory (a) | Peak memory (b) | Memory a/b | Time per document (a) | Review report | Report / build |",
+        "| Manual | Documents | Build (a) hooks | Build (b) plain | Time a/b | CPU (a / b) | CPU a/b | Peak memory (a / b) | Memory a/b "
+        "| Time per document (a): wall / CPU | Review report: wall / CPU | Report / build (CPU) | Load per core |",
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r.size} | {r.documents} | {r.hooks.seconds:.1f} s | {r.plain.seconds:.1f} s | {r.time_ratio:.2f} | "
             f"{r.hooks.cpu_seconds:.1f} / {r.plain.cpu_seconds:.1f} s | {r.cpu_ratio:.2f} | "
-            f"{r.hooks.peak_mb:.0f} MB | {r.plain.peak_mb:.0f} MB | {r.memory_ratio:.2f} | {r.per_document_ms:.1f} ms | "
-            f"{r.report_seconds:.2f} s{' *' if r.report_is_stand_in else ''} | {100 * r.report_seconds / r.hooks.seconds:.1f}% |"
+            f"{r.hooks.peak_mb:.0f} / {r.plain.peak_mb:.0f} MB | {r.memory_ratio:.2f} | "
+            f"{r.per_document_ms:.1f} / {r.per_document_cpu_ms:.1f} ms | "
+            f"{r.report_seconds:.2f} / {r.report_cpu_seconds:.2f} s{' *' if r.report_is_stand_in else ''} | "
+            f"{100 * r.report_cpu_seconds / r.hooks.cpu_seconds:.1f}% | {r.busy:.1f} |"
         )
     lines += [
         "",
@@ -410,32 +423,42 @@ def table(results: list[Result]) -> str:
 
 
 def budgets(results: list[Result]) -> list[tuple[str, bool, str]]:
+    """Each budget, judged on CPU time (a build runs on one core, so on a quiet machine its wall time is
+    about its CPU time; other work on the machine inflates wall time but hardly CPU time)."""
     synthetic = [r for r in results if r.size != "shipped"]
     if not synthetic:
         return []
     largest = max(synthetic, key=lambda r: r.documents)
     checks = []
     n = largest.documents
-    overhead = largest.time_ratio - 1
-    checks.append((f"hooks add at most {BUDGET_HOOKS_OVERHEAD:.0%} at {n} documents", overhead <= BUDGET_HOOKS_OVERHEAD, f"{overhead:+.0%}"))
+    overhead = largest.cpu_ratio - 1
+    checks.append((f"hooks add at most {BUDGET_HOOKS_OVERHEAD:.0%} at {n} documents", overhead <= BUDGET_HOOKS_OVERHEAD, f"{overhead:+.0%} CPU ({largest.time_ratio - 1:+.0%} wall)"))
     checks.append((f"peak memory at most {BUDGET_MEMORY_RATIO}x plain at {n} documents", largest.memory_ratio <= BUDGET_MEMORY_RATIO, f"{largest.memory_ratio:.2f}x"))
     base = next((r for r in synthetic if r.documents == 500), None)
     if base is not None and base is not largest:
-        growth = largest.per_document_ms / base.per_document_ms
-        checks.append((f"time per document at {n} within {BUDGET_LINEAR}x that at 500", growth <= BUDGET_LINEAR, f"{growth:.2f}x ({largest.per_document_ms:.1f} vs {base.per_document_ms:.1f} ms)"))
+        growth = largest.per_document_cpu_ms / base.per_document_cpu_ms
+        checks.append((
+            f"time per document at {n} within {BUDGET_LINEAR}x that at 500", growth <= BUDGET_LINEAR,
+            f"{growth:.2f}x CPU ({largest.per_document_cpu_ms:.1f} vs {base.per_document_cpu_ms:.1f} ms; wall {largest.per_document_ms / base.per_document_ms:.2f}x)",
+        ))
     html = largest.hooks_site.doc_html_max_kb
     checks.append((f"a document page's HTML under {BUDGET_PAGE_HTML_KB} KB at {n} documents", html < BUDGET_PAGE_HTML_KB, f"largest {html:.1f} KB, median {largest.hooks_site.doc_html_median_kb:.1f} KB"))
-    checks.append((f"review report on {n} documents under {BUDGET_REPORT_SECONDS} s", largest.report_seconds < BUDGET_REPORT_SECONDS, f"{largest.report_seconds:.2f} s"))
+    checks.append((
+        f"review report on {n} documents under {BUDGET_REPORT_SECONDS} s", largest.report_cpu_seconds < BUDGET_REPORT_SECONDS,
+        f"{largest.report_cpu_seconds:.2f} s CPU ({largest.report_seconds:.2f} s wall)",
+    ))
     return checks
 
 
 def render(results: list[Result]) -> str:
-    out = ["## Build benchmark", "", table(results), "", "### Budgets", ""]
+    out = ["## Build benchmark", "", table(results), "", "### Budgets (judged on CPU time)", ""]
     for name, ok, value in budgets(results):
         out.append(f"- {'PASS' if ok else 'MISS'}: {name}: {value}")
     if results:
         assets = ", ".join(results[-1].hooks_site.assets)
         out += ["", f"A document page references: {assets or 'nothing'} (search index excluded)."]
+        if max(r.busy for r in results) > 1:
+            out += ["", "The machine was busy with other work (load per core above 1): wall times are inflated; CPU times hold."]
     return "\n".join(out) + "\n"
 
 

@@ -131,5 +131,5 @@ def test_the_table_and_the_budgets_are_printed(compared):
     text = benchmark.render([compared])
     assert f"| {COUNT} | {COUNT} |" in text
     assert "Search index raw" in text
-    assert "### Budgets" in text
+    assert "### Budgets (judged on CPU time)" in text
     assert "review report on 30 documents under 0.3 s" in text
