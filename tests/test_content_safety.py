@@ -135,7 +135,8 @@ def test_the_external_links_report_lists_every_address_with_file_and_line(tmp_pa
     )
     assert result.returncode == 0, result.stderr
     report = result.stdout
-    assert "2 addresses on other sites, linked 3 times from 1 file." in report
+    assert re.search(r"^\d+ addresses on other sites, linked \d+ times from \d+ files\. Not checked by the build", report, re.M)
+    assert "| <https://www.equalityadvisoryservice.com/> | docs/accessibility.md, line " in report  # site pages too
     assert (
         f"| <https://www.gov.uk/government/publications/working-together-to-safeguard-children--2> | "
         f"{PLANTED}, line {first}<br>{PLANTED}, line {first + 4} |"
@@ -158,3 +159,11 @@ def test_the_shipped_manual_has_no_unsafe_content():
 
 def _is_safety(message: str) -> bool:
     return any(word in message for word in ("raw HTML", "event handler", "link or address", "on another site", "NHS number", "not in docs/data/contacts.yml"))
+
+
+def test_personal_data_in_the_front_matter_fails_the_build_naming_the_field(build_manual):
+    text = document(id="planted", summary="Ring the duty worker on 07700 900123 before referring.")
+    build = build_manual(files={PLANTED: text})
+    assert build.returncode == 1
+    line = text.split("\n").index(next(t for t in text.split("\n") if t.startswith("summary:"))) + 1
+    assert f"{PLANTED}, line {line}, field 'summary': the phone number '07700 900123' is not in docs/data/contacts.yml" in build.output

@@ -14,7 +14,7 @@ from .glossary import glossary_problems
 from .levels import LevelsOfNeed, load_levels
 from .problems import ManualError, Problem
 from .review import Review
-from .safety import content_problems
+from .safety import content_problems, front_matter_problems
 from .schema import schema_problems
 from .settings import Settings, load_settings
 from .today import resolve_today
@@ -102,6 +102,8 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
         sources.append(source)
         problems += found
         problems += content_problems(relative, source.body, source.body_line, vocabulary.contacts)
+        if source.document is not None:
+            problems += front_matter_problems(source.document, vocabulary.contacts)
     sources.sort(key=lambda s: (order.get(s.section, len(order)), (s.document.title.lower() if s.document else s.path)))
     documents = [s.document for s in sources if s.document is not None]
     problems += cross_checks(documents, vocabulary, today)

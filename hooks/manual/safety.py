@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from .document import Document
 from .problems import Problem
 from .vocabulary import CONTACTS_FILE, Contact
 
@@ -74,6 +75,26 @@ def content_problems(path: str, body: str, first_line: int, contacts: dict[str, 
     for number, line in _lines_outside_code(body, first_line):
         for message in _line_problems(line, allowed_phones, allowed_emails, references):
             problems.append(Problem(path, number, None, message))
+    return problems
+
+
+def front_matter_problems(doc: Document, contacts: dict[str, Contact]) -> list[Problem]:
+    """The same checks on the front matter text that appears on the page (title, summaries, keywords...)."""
+    allowed_phones = {_digits(c.phone) for c in contacts.values() if c.phone}
+    allowed_emails = {c.email.strip().lower() for c in contacts.values() if c.email}
+    fields: list[tuple[tuple, str | None]] = [(("title",), doc.title), (("summary",), doc.summary), (("family_summary",), doc.family_summary)]
+    fields += [(("keywords", i), text) for i, text in enumerate(doc.keywords)]
+    fields += [(("legislation", i), text) for i, text in enumerate(doc.legislation)]
+    fields += [(("amendments", i, "summary"), a.summary) for i, a in enumerate(doc.amendments)]
+    problems = []
+    for path, value in fields:
+        if not value:
+            continue
+        line = doc.line_of(*path) or doc.line_of(path[0])
+        name = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in path).replace(".[", "[")
+        for text in value.split("\n"):
+            for message in _line_problems(text, allowed_phones, allowed_emails, {}):
+                problems.append(Problem(doc.path, line, name, message))
     return problems
 
 
