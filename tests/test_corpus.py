@@ -9,8 +9,8 @@ acceptable oddities (a byte-order mark, CRLF line endings) build and render like
 
 from __future__ import annotations
 
+import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -216,36 +216,50 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def fetch(url: str, until=lambda html: True, seconds: float = 120) -> str:
+    """The page once it exists and passes `until`; '' if it never does. Polls: the server builds first."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            html = urllib.request.urlopen(url, timeout=5).read().decode()
+            if until(html):
+                return html
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return ""
+
+
 def test_serve_keeps_running_with_the_whole_corpus(corpus_project):
-    """mkdocs serve logs every problem, shows them on the pages it can, and never stops or prints a traceback."""
+    """mkdocs serve logs every problem, shows them on the pages it can, rebuilds when a hostile file
+    arrives while it runs, and never stops or prints a traceback."""
     port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+    base = f"http://127.0.0.1:{port}"
+    added = corpus_project / SECTION / "added-while-serving.md"
+    server = subprocess.Popen(  # with live reload, as `make serve` runs it: it watches procedures/
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=corpus_project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**__import__("os").environ, "MANUAL_TODAY": TODAY},
+        env={**os.environ, "MANUAL_TODAY": TODAY},
     )
-    pages = {}
     try:
-        for path in ["", f"{SECTION}/windows-1252/", f"{SECTION}/duplicate-keys/", "procedures/corpus-names-itself-in-related/"]:
-            for _ in range(150):
-                try:
-                    pages[path] = urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5).read().decode()
-                    break
-                except OSError:
-                    time.sleep(0.2)
+        pages = {path: fetch(f"{base}/{path}") for path in ["", f"{SECTION}/windows-1252/", f"{SECTION}/duplicate-keys/", "procedures/corpus-names-itself-in-related/"]}
+        added.write_bytes((CORPUS / "python-object-tag.md").read_bytes())
+        pages["added"] = fetch(f"{base}/{SECTION}/added-while-serving/", until=lambda html: "which is not allowed" in html)
         assert server.poll() is None
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]
+        added.unlink(missing_ok=True)
     assert "Traceback" not in output
     assert "Fixture referral" in pages[""]  # the good documents are still served
     for path, words in [
         (f"{SECTION}/windows-1252/", "save the file as UTF-8"),
         (f"{SECTION}/duplicate-keys/", "given twice (lines 6 and 14)"),
         ("procedures/corpus-names-itself-in-related/", "the document names itself"),
+        ("added", "uses the YAML tag &#39;!!python/object/apply:os.system&#39;, which is not allowed"),
     ]:
         assert "This page has problems the build must not publish" in pages[path]
         assert words in pages[path]
