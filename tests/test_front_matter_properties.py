@@ -161,3 +161,43 @@ def test_date_messages_never_raise(value):
 def test_nan_is_not_a_level(project):
     manual = check(project, front_matter({**VALID, "levels": [math.nan]}))
     assert [problem.field for problem in manual.problems] == ["levels[0]"]
+
+
+DATA_FILES = ["docs/data/settings.yml", "docs/data/owners.yml", "docs/data/contacts.yml", "docs/data/tags.yml", "docs/data/glossary.yml", "procedures/sections.yml"]
+
+
+@pytest.fixture(scope="module")
+def data_project(tmp_path_factory):
+    return make_project(tmp_path_factory.mktemp("data-properties"))
+
+
+@SETTINGS
+@given(file=st.sampled_from(DATA_FILES), pick=st.integers(min_value=0, max_value=50), field=st.sampled_from([None, "name", "contact", "formerly", "github_team", "term", "meaning", "folder", "title", "phone", "confirmed"]), value=values)
+def test_any_value_in_a_data_file_gives_a_manual_error_never_an_exception(data_project, file, pick, field, value):
+    """The partnership's data files are input too: a bad entry stops the build with a message, never a traceback."""
+    path = data_project / file
+    original = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(original)
+    if isinstance(data, dict) and data:
+        key = sorted(data)[pick % len(data)]
+        if field is None or not isinstance(data[key], dict):
+            data[key] = value
+        else:
+            data[key][field] = value
+    elif isinstance(data, list) and data:
+        index = pick % len(data)
+        if field is None or not isinstance(data[index], dict):
+            data[index] = value
+        else:
+            data[index][field] = value
+    try:
+        path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+        try:
+            manual = load_manual(data_project, TODAY)
+        except ManualError as error:
+            assert error.problems and all(problem.message for problem in error.problems)
+        else:
+            for doc in manual.documents:
+                manual.review(doc)
+    finally:
+        path.write_text(original, encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .problems import ManualError, Problem
 from .review import parse_interval
@@ -44,11 +45,19 @@ def load_settings(root: Path | str) -> Settings:
         partnership=str(data.get("partnership", "Safeguarding Children Partnership")),
         procedures_dir=root / str(data.get("procedures_dir", "procedures")),
         default_review_interval=interval,
-        due_soon_days=int(data.get("due_soon_days", 60)),
-        timezone=str(data.get("timezone", "Europe/London")),
+        due_soon_days=_whole_number(data.get("due_soon_days", 60), "due_soon_days", 0, 366),
+        timezone=_timezone(data.get("timezone", "Europe/London")),
         updated_days=_whole_number(data.get("updated_days", 30), "updated_days", 0, 366),
         update_months=_months(data.get("update_months", [3, 9])),
     )
+
+
+def _timezone(value: object) -> str:
+    try:
+        ZoneInfo(str(value))
+    except (ValueError, OSError, ZoneInfoNotFoundError):
+        raise ManualError(Problem(str(SETTINGS_FILE), None, "timezone", f"got {value!r}; expected a time zone name such as Europe/London")) from None
+    return str(value)
 
 
 def _whole_number(value: object, field: str, low: int, high: int) -> int:

@@ -69,27 +69,39 @@ def _owner(key: str, entry: object, contacts: dict[str, Contact], problems: list
         problems.append(Problem(OWNERS_FILE, None, f"{key}.name", "missing; expected the owner's display name"))
         entry = entry if isinstance(entry, dict) else {}
     contact = entry.get("contact")
-    if contact is not None and contact not in contacts:
+    if contact is not None and (not isinstance(contact, str) or contact not in contacts):
         problems.append(Problem(OWNERS_FILE, None, f"{key}.contact", f"{contact!r} is not in {CONTACTS_FILE}"))
+        contact = None
+    formerly = entry.get("formerly") or []
+    if not isinstance(formerly, list) or not all(isinstance(old, str) for old in formerly):
+        problems.append(Problem(OWNERS_FILE, None, f"{key}.formerly", f"got {formerly!r}; expected a list of the owner's former keys"))
+        formerly = []
     team = entry.get("github_team")
     if team is not None and not (isinstance(team, str) and GITHUB_TEAM.match(team)):
         problems.append(Problem(OWNERS_FILE, None, f"{key}.github_team", f"{team!r} is not a GitHub team; expected @organisation/team-name"))
         team = None
-    return Owner(key, str(entry.get("name", key)), str(entry.get("kind", "")), contact, tuple(entry.get("formerly") or ()), team)
+    return Owner(key, str(entry.get("name", key)), str(entry.get("kind", "")), contact, tuple(formerly), team)
 
 
 def _contact(key: str, entry: object, problems: list[Problem]) -> Contact:
     if not isinstance(entry, dict) or not entry.get("name"):
         problems.append(Problem(CONTACTS_FILE, None, f"{key}.name", "missing; expected the service's name"))
         entry = entry if isinstance(entry, dict) else {}
+    text = {}
+    for field in ("phone", "email", "address", "hours"):
+        value = entry.get(field)
+        if value is not None and not isinstance(value, str):
+            problems.append(Problem(CONTACTS_FILE, None, f"{key}.{field}", f"got {value!r}; expected text in quotes"))
+            value = None
+        text[field] = value
     return Contact(
         key=key,
         name=str(entry.get("name", key)),
         description=str(entry.get("description", "")),
-        phone=entry.get("phone"),
-        email=entry.get("email"),
-        address=entry.get("address"),
-        hours=entry.get("hours"),
+        phone=text["phone"],
+        email=text["email"],
+        address=text["address"],
+        hours=text["hours"],
         source=str(entry.get("source", "")),
         confirmed=bool(entry.get("confirmed", False)),
     )
