@@ -17,6 +17,7 @@ from manual import indexes
 from manual.changes import recently_updated
 from manual.pages import render_markdown
 from manual.vocabulary import TAGS_FILE
+from manual.problems import ManualError
 from manual.yamlfile import load_yaml_file
 
 TAGS_PLUGIN = "material/tags"
@@ -38,7 +39,10 @@ def on_config(config):
     plugin = config.plugins.get(TAGS_PLUGIN)
     if plugin is not None:
         root = Path(config.config_file_path).parent
-        allowed = load_yaml_file(root, TAGS_FILE)
+        try:
+            allowed = load_yaml_file(root, TAGS_FILE)
+        except ManualError:
+            return config  # hooks/documents.py reports the data file's problems and stops the build
         plugin.config.tags_allowed = {Tag(str(name)) for name in allowed}
     return config
 

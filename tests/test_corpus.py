@@ -295,3 +295,24 @@ def test_a_symbolic_link_is_refused_and_its_target_never_published(tmp_path):
     assert len(error_lines(build.output)) == 1
     assert "leaked" not in load_manual(root, TODAY).problems[0].message
     assert [doc.id for doc in load_manual(root, TODAY).documents if doc.id == "leaked"] == []
+
+
+@pytest.mark.parametrize(
+    ("path", "text", "message"),
+    [
+        ("docs/data/tags.yml", "Referrals: &x Making referrals\nChild protection: *x\n", "docs/data/tags.yml, line 1, field 'Referrals': uses YAML anchors or aliases"),
+        ("docs/data/settings.yml", "timezone: Mars/Olympus\n", "docs/data/settings.yml, field 'timezone': got 'Mars/Olympus'; expected a time zone name"),
+        ("docs/data/settings.yml", "due_soon_days: soon\n", "docs/data/settings.yml, field 'due_soon_days': got 'soon'; expected a whole number"),
+        ("docs/data/glossary.yml", "- !!python/name:os.system\n", "docs/data/glossary.yml, line 1, field '[0]': uses the YAML tag '!!python/name:os.system'"),
+        ("procedures/sections.yml", "- folder: child-protection\n  folder: responding-to-concerns\n", "procedures/sections.yml, line 2, field '[0].folder': given twice"),
+        ("docs/data/owners.yml", "policy-procedures: [\n", "docs/data/owners.yml, line 2: the YAML cannot be read"),
+    ],
+)
+def test_a_hostile_or_broken_data_file_stops_the_build_with_a_message(tmp_path, path, text, message):
+    root = make_project(tmp_path, files={path: text})
+    build = run_build(root, TODAY)
+    assert build.returncode != 0
+    assert f"ERROR   -  manual: {message}" in build.output
+    assert "nothing was built" in build.output
+    assert "Traceback" not in build.output
+    assert not (root / "site" / "index.html").exists()
