@@ -193,6 +193,7 @@ def prepare_plain_project(hooks_root: Path, root: Path, today: date) -> None:
         page.write_text(DOC_LINK.sub(lambda m: f"](procedures/{m.group(1)}.md{m.group(2) or ''})", text), encoding="utf-8")
     present = {p.relative_to(root / docs_dir).as_posix() for p in (root / docs_dir).rglob("*.md")}
     config.pop("hooks", None)
+    config.pop("watch", None)  # what `mkdocs serve` watches (procedures/ among it): nothing to do with a build
     theme = config.get("theme")
     if isinstance(theme, dict):
         theme.pop("custom_dir", None)
