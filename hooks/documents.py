@@ -13,7 +13,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
-from manual import Manual, ManualError, load_manual
+from manual import Manual, ManualError, load_manual, load_settings
 from manual.formatting import join_words, uk_date
 from manual.links import rewrite_doc_links
 from manual.manual import Source
@@ -118,6 +118,19 @@ def on_page_context(context, *, page, config, nav):
         context["related_documents"] = [d for d in (manual.get(i) for i in doc.related) if d is not None]
         context["replacement"] = manual.get(doc.superseded_by) if doc.superseded_by else None
     return context
+
+
+def on_serve(server, *, config, builder):
+    """mkdocs serve rebuilds when a document changes: procedures/ is outside docs_dir, so it is watched here
+    (not with `watch:` in mkdocs.yml, which would fail the configuration of a project without it)."""
+    root = Path(config.config_file_path).parent
+    try:
+        procedures = load_settings(root).procedures_dir
+    except ManualError:
+        procedures = root / "procedures"
+    if procedures.is_dir():
+        server.watch(str(procedures))
+    return server
 
 
 def on_env(env, *, config, files):
