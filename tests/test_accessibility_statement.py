@@ -10,7 +10,7 @@ from manual.accessibility_tests import RECORD_FILE
 
 RECORD = """date: 2026-11-20
 pages: 42
-views: [light palette, dark palette, 320 px wide]
+views: [light colours, dark colours, a screen 320 pixels wide]
 standard: [wcag2a, wcag2aa, wcag21a, wcag21aa, wcag22aa]
 axe_core: 4.12.1
 browser: Chromium 156.0.8078.79
@@ -31,7 +31,7 @@ def test_the_statement_gives_the_date_and_findings_of_the_last_test_run(build_ma
     text = statement_text(build)
     assert "This website was last tested on 20 November 2026 ." in text
     assert "every page of the website (42 pages) in a real web browser (Chromium 156.0.8078.79)" in text
-    assert "light palette, dark palette and 320 px wide" in text
+    assert "in each of these views: light colours, dark colours and a screen 320 pixels wide;" in text
     assert "axe-core accessibility engine (version 4.12.1)" in text
     assert "The checks found no problems." in text
     for heading in [
