@@ -10,6 +10,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from material.plugins.tags.structure.tag import Tag
 
@@ -55,7 +56,13 @@ def on_files(files: Files, *, config) -> Files:
     updated = {doc.id for doc in documents if recently_updated(doc, manual.today, manual.settings.updated_days)}
     titles = {doc.id: doc.title for doc in documents}
     withdrawn = indexes.no_longer_in_force(documents)
+    addresses = {}  # document id -> its page's address
+    for doc in documents:
+        target = files.get_file_from_path(doc.path)
+        if target is not None:
+            addresses[doc.id] = target.url
     for path, title, introduction, grouping in PAGES:
+        page = File.generated(config, path, content="")
         if grouping is None:
             content = render_markdown("topics.md.j2", withdrawn=bool(withdrawn))
         else:
@@ -69,7 +76,9 @@ def on_files(files: Files, *, config) -> Files:
                 jump=grouping != "a_to_z" or len(groups) > 1,
                 updated=updated,
                 titles=titles,
+                hrefs={doc_id: get_relative_url(url, page.url) for doc_id, url in addresses.items()},
                 withdrawn=withdrawn if grouping == "a_to_z" else [],
             )
-        files.append(File.generated(config, path, content=content))
+        page.content_string = content
+        files.append(page)
     return files

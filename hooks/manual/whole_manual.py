@@ -1,8 +1,11 @@
 """The whole manual on one page, for printing: every document in force, in section order.
 
-Each body's headings move down two levels (the page has section and document headings above them),
-doc: links point at the document further down the same page, and relative links are rebased from the
-document's folder to the page's.
+The page is put together from the HTML the build has already rendered for each document page, so the
+manual goes through Markdown once. Each document's HTML is adapted to its place on the page: headings
+move down two levels (the page has section and document headings above them), ids repeated from an
+earlier document get a suffix (as the toc extension would give them), links to a printed document
+point at it further down the page, and other relative links are rebased from the document's address
+to the page's.
 """
 
 from __future__ import annotations
@@ -14,10 +17,12 @@ from dataclasses import dataclass
 from .document import Document
 
 PRINT_PAGE = "print.md"
+# Written into print.md; replaced by the documents once every page has been rendered.
+PLACEHOLDER = '<div class="manual-print-placeholder" data-manual-print-documents></div>'
 
-_HEADING = re.compile(r"^(#{1,6})(?=\s)", re.MULTILINE)
-_FENCE = re.compile(r"^(```|~~~)")
-_LINK = re.compile(r"\]\(([^)\s]+)((?:\s+\"[^\"]*\")?)\)")
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
+_ID = re.compile(r'\bid="([^"]+)"')
+_URL = re.compile(r'\b(href|src)="([^"]*)"')
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -25,12 +30,13 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 class PrintedDocument:
     document: Document
     anchor: str
-    body: str
+    html: str
 
 
 @dataclass(frozen=True)
 class PrintedSection:
     title: str
+    anchor: str
     documents: tuple[PrintedDocument, ...]
 
 
@@ -38,50 +44,77 @@ def anchor_for(doc_id: str) -> str:
     return f"doc-{doc_id}"
 
 
-def shift_headings(body: str, levels: int = 2) -> str:
-    """Move every ATX heading down `levels` levels (at most h6), leaving fenced code alone."""
-    out, fenced = [], False
-    for line in body.split("\n"):
-        if _FENCE.match(line.lstrip()):
-            fenced = not fenced
-        if not fenced:
-            line = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + levels), line, count=1)
-        out.append(line)
-    return "\n".join(out)
+def in_force(manual) -> list[Document]:
+    return [source.document for source in manual.sources if source.document is not None and source.document.in_force]
 
 
-def rebase_links(body: str, from_file: str, to_file: str, printed_ids: set[str]) -> str:
-    """Links as they must read from `to_file`: doc: links to anchors on the page (or to the document's file)."""
-    from_dir, to_dir = posixpath.dirname(from_file), posixpath.dirname(to_file)
+def shift_headings(html: str, levels: int = 2) -> str:
+    """Every heading `levels` levels down (at most h6). Code is escaped in HTML, so it is left alone."""
+    return _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + levels)}", html)
 
-    def replace(match: re.Match) -> str:
-        target, title = match.group(1), match.group(2)
-        if target.startswith("doc:"):
-            doc_id = target[4:].split("#", 1)[0]
-            if doc_id in printed_ids:
-                return f"](#{anchor_for(doc_id)}{title})"
-            return match.group(0)  # left for the build's doc: link handling (and its checks)
-        if target.startswith(("#", "/")) or _SCHEME.match(target):
+
+def _folder(url: str) -> str:
+    """The folder a page's relative links start from: "procedures/x/" -> "procedures/x"; "a/b.html" -> "a"."""
+    return url[:-1] if url.endswith("/") else posixpath.dirname(url)
+
+
+def place_document(html: str, page_url: str, print_url: str, printed: dict[str, str], taken: set[str]) -> str:
+    """A document page's HTML as it must read on the print page.
+
+    printed maps a printed document's page address to its anchor on the print page; taken holds the ids
+    already used on the print page (updated with this document's).
+    """
+    renamed: dict[str, str] = {}
+    for old in dict.fromkeys(_ID.findall(html)):
+        new, n = old, 0
+        while new in taken:
+            n += 1
+            new = f"{old}_{n}"
+        taken.add(new)
+        if new != old:
+            renamed[old] = new
+    if renamed:
+        html = _ID.sub(lambda m: f'id="{renamed.get(m.group(1), m.group(1))}"', html)
+
+    from_dir, to_dir = _folder(page_url), _folder(print_url)
+
+    def rebase(match: re.Match) -> str:
+        attr, target = match.group(1), match.group(2)
+        if not target or target.startswith("/") or _SCHEME.match(target):
             return match.group(0)
+        if target.startswith("#"):
+            fragment = target[1:]
+            return f'{attr}="#{renamed.get(fragment, fragment)}"'
         path, hash_, fragment = target.partition("#")
-        resolved = posixpath.normpath(posixpath.join(from_dir, path))
-        relative = posixpath.relpath(resolved, to_dir or ".")
-        return f"]({relative}{hash_}{fragment}{title})"
+        resolved = posixpath.normpath(posixpath.join(from_dir, path)) if path else page_url.rstrip("/")
+        if resolved == ".":
+            resolved = ""
+        slash = "/" if path.endswith("/") and resolved else ""
+        anchor = printed.get(resolved + slash)
+        if anchor is not None:
+            return f'{attr}="#{anchor}"'
+        relative = posixpath.relpath(resolved or ".", to_dir or ".")
+        return f'{attr}="{relative}{slash}{hash_}{fragment}"'
 
-    return _LINK.sub(replace, body)
+    return shift_headings(_URL.sub(rebase, html))
 
 
-def printed_sections(manual, page: str = PRINT_PAGE) -> list[PrintedSection]:
-    """The manual's sections in order, each with its documents in force (sections with none are left out)."""
-    in_force = [source.document for source in manual.sources if source.document is not None and source.document.in_force]
-    ids = {doc.id for doc in in_force}
+def printed_sections(manual, rendered: dict[str, tuple[str, str]], print_url: str, taken: set[str]) -> list[PrintedSection]:
+    """The manual's sections in order, each with its documents in force (sections with none are left out).
+
+    rendered maps a document's id to its page's address and rendered HTML; a document not rendered in
+    this build (none is, in a normal build) is left out.
+    """
+    docs = [doc for doc in in_force(manual) if doc.id in rendered]
+    printed = {rendered[doc.id][0]: anchor_for(doc.id) for doc in docs}
+    taken.update(anchor_for(doc.id) for doc in docs)
     sections = []
     for section in manual.sections:
-        docs = tuple(
-            PrintedDocument(doc, anchor_for(doc.id), rebase_links(shift_headings(doc.body), doc.path, page, ids))
-            for doc in in_force
+        members = tuple(
+            PrintedDocument(doc, anchor_for(doc.id), place_document(rendered[doc.id][1], rendered[doc.id][0], print_url, printed, taken))
+            for doc in docs
             if doc.section == section.folder
         )
-        if docs:
-            sections.append(PrintedSection(section.title, docs))
+        if members:
+            sections.append(PrintedSection(section.title, f"section-{section.folder}", members))
     return sections
