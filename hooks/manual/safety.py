@@ -12,6 +12,7 @@ Code (fenced blocks and `inline code`) is shown as text, never run, so it is not
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from .document import Document
@@ -71,10 +72,10 @@ def content_problems(path: str, body: str, first_line: int, contacts: dict[str, 
     allowed_phones = {_digits(c.phone) for c in contacts.values() if c.phone}
     allowed_emails = {c.email.strip().lower() for c in contacts.values() if c.email}
     references = _reference_targets(body)
+    numbered = list(_lines_outside_code(body, first_line))
     problems: list[Problem] = []
-    for number, line in _lines_outside_code(body, first_line):
-        for message in _line_problems(line, allowed_phones, allowed_emails, references):
-            problems.append(Problem(path, number, None, message))
+    for index, message in _lines_problems([line for _, line in numbered], allowed_phones, allowed_emails, references):
+        problems.append(Problem(path, numbered[index][0], None, message))
     return problems
 
 
@@ -92,9 +93,8 @@ def front_matter_problems(doc: Document, contacts: dict[str, Contact]) -> list[P
             continue
         line = doc.line_of(*path) or doc.line_of(path[0])
         name = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in path).replace(".[", "[")
-        for text in value.split("\n"):
-            for message in _line_problems(text, allowed_phones, allowed_emails, {}):
-                problems.append(Problem(doc.path, line, name, message))
+        for _, message in _lines_problems(value.split("\n"), allowed_phones, allowed_emails, {}):
+            problems.append(Problem(doc.path, line, name, message))
     return problems
 
 
@@ -121,16 +121,41 @@ def nhs_number_is_valid(digits: str) -> bool:
 # them keeps the checks cheap on a manual of thousands of documents (see the README's "Benchmark").
 _MAY_BE_ACTIVE = re.compile(r"[<{]|(?i:javascript|vbscript|data)\s*:")
 _MAY_BE_IMAGE = re.compile(r"[!<]|(?i:url)\(")
-_MAY_BE_PERSONAL = re.compile(r"[\d@]")
+# The two searches below run once over all of a document's lines joined, so the line-by-line work is
+# done only on the few lines that need it. Neither matches across a line end, so every line with a
+# match is found. A line either search above can match holds one of these characters:
+_MAY_BE_MARKUP = re.compile(r"[<{:!(]")
+# An NHS number or a short number has three digits in a row; a UK phone number starts "0" and a digit,
+# or "+44"; an email address has "@". (The same as @|\d{3}|0\d|\+44, written to be quick to search.)
+_MAY_BE_PERSONAL = re.compile(r"[@+\d](?:(?<=@)|(?<=\+)44|(?<=\d)\d\d|(?<=0)\d)")
+
+
+def _lines_problems(lines: list[str], phones: set[str], emails: set[str], references: dict[str, str]) -> Iterator[tuple[int, str]]:
+    """(index of the line, message) for every unsafe thing in the lines, in line order."""
+    text = "\n".join(lines)
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    markup = _matching_lines(_MAY_BE_MARKUP, text, starts)
+    personal = _matching_lines(_MAY_BE_PERSONAL, text, starts)
+    for index in sorted(markup | personal):
+        line = lines[index]
+        if index in markup:
+            if _MAY_BE_ACTIVE.search(line):
+                yield from ((index, message) for message in _active_content(line))
+            if _MAY_BE_IMAGE.search(line):
+                yield from ((index, message) for message in _external_images(line, references))
+        if index in personal:
+            yield from ((index, message) for message in _personal_data(line, phones, emails))
+
+
+def _matching_lines(pattern: re.Pattern, text: str, starts: list[int]) -> set[int]:
+    """The lines with a match (a match within one line, so none is hidden by a match on the line before)."""
+    return {bisect_right(starts, match.start()) - 1 for match in pattern.finditer(text)}
 
 
 def _line_problems(line: str, phones: set[str], emails: set[str], references: dict[str, str]) -> Iterator[str]:
-    if _MAY_BE_ACTIVE.search(line):
-        yield from _active_content(line)
-    if _MAY_BE_IMAGE.search(line):
-        yield from _external_images(line, references)
-    if _MAY_BE_PERSONAL.search(line):
-        yield from _personal_data(line, phones, emails)
+    return (message for _, message in _lines_problems([line], phones, emails, references))
 
 
 def _active_content(line: str) -> Iterator[str]:
@@ -198,6 +223,12 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
 
 
 def _lines_outside_code(body: str, first_line: int) -> Iterable[tuple[int, str]]:
+    if "`" not in body and "~~~" not in body:  # no fence and no code span: every line as it is
+        return enumerate(body.split("\n"), first_line)
+    return _lines_outside_fences(body, first_line)
+
+
+def _lines_outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for offset, line in enumerate(body.split("\n")):
         opening = _FENCE.match(line)
@@ -208,13 +239,18 @@ def _lines_outside_code(body: str, first_line: int) -> Iterable[tuple[int, str]]
         if opening:
             fence = opening.group(1)
             continue
-        yield first_line + offset, _CODE_SPAN.sub("", line)
+        yield first_line + offset, (_CODE_SPAN.sub("", line) if "`" in line else line)
+
+
+_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
 
 
 def _reference_targets(body: str) -> dict[str, str]:
-    targets = {}
+    targets: dict[str, str] = {}
+    if "]:" not in body:  # a reference definition cannot be written without it
+        return targets
     for line in body.split("\n"):
-        match = re.match(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", line)
+        match = _REFERENCE_DEFINITION.match(line) if "]:" in line else None
         if match:
             targets[match.group(1).strip().lower()] = match.group(2)
     return targets
