@@ -214,6 +214,14 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[tu
         node = loader.get_single_node()
         if node is None:
             return None, {}
+        built = _build_all(node, path, line_offset, loader)
+        if built is not None:  # the usual case: built, checked and lines noted in one walk over the nodes
+            data, lines, problems, error = built
+            if problems:
+                raise ManualError(problems)
+            if error is not None:
+                raise error
+            return data, lines
         if quick and _depth(node) > MAX_DEPTH:
             problems = _scan_events(text, path, line_offset)
             if problems:
@@ -233,6 +241,64 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[tu
     lines: dict[tuple, int] = {}
     _collect_lines(node, (), lines, line_offset)
     return data, lines
+
+
+_STR, _MAP, _SEQ = _YAML_TAG + "str", _YAML_TAG + "map", _YAML_TAG + "seq"
+
+
+class _NotInOneWalk(Exception):
+    """Nesting too deep, or a node other than plain lists and fields: left to the step-by-step path."""
+
+
+def _build_all(node: yaml.Node, path: str, offset: int, loader: Any) -> tuple[Any, dict[tuple, int], list[Problem], yaml.YAMLError | None] | None:
+    """The data, each key's line, and the problems _check_nodes finds, in one walk over the nodes (the
+    step-by-step path measures depth, checks, builds and notes lines in four). None where that path is needed."""
+    lines: dict[tuple, int] = {}
+    problems: list[Problem] = []
+    errors: list[yaml.YAMLError] = []
+    try:
+        data = _build(node, (), 1, path, offset, loader, lines, problems, errors)
+    except _NotInOneWalk:
+        return None
+    return data, lines, problems, errors[0] if errors else None
+
+
+def _build(node: yaml.Node, prefix: tuple, depth: int, path: str, offset: int, loader: Any, lines: dict, problems: list, errors: list) -> Any:
+    tag = node.tag
+    if isinstance(node, yaml.ScalarNode):
+        if tag == _STR:
+            return node.value
+        try:  # numbers, true/false, null: as the loader builds them
+            return loader.construct_object(node, deep=True)
+        except yaml.YAMLError as error:  # raised after any problem found by the walk, as the step-by-step path does
+            errors.append(error)
+            return None
+    if depth > MAX_DEPTH or tag not in (_MAP, _SEQ):
+        raise _NotInOneWalk
+    if isinstance(node, yaml.SequenceNode):
+        items = []
+        for index, item in enumerate(node.value):
+            key = prefix + (index,)
+            lines[key] = item.start_mark.line + 1 + offset
+            items.append(_build(item, key, depth + 1, path, offset, loader, lines, problems, errors))
+        return items
+    mapping: dict[str, Any] = {}
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:  # the checks and messages of _check_nodes
+        line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+            shown = repr(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "a list or set of fields"
+            problems.append(Problem(path, line, _field(prefix), f"{shown} cannot be a field name; expected a name made of letters, such as 'title'"))
+            continue
+        name = key_node.value
+        key = prefix + (name,)
+        if name in seen:
+            problems.append(Problem(path, line, _field(key), f"given twice (lines {seen[name]} and {line}); YAML would silently keep only the last, so keep one"))
+        else:
+            seen[name] = line
+        lines[key] = line
+        mapping[name] = _build(value_node, key, depth + 1, path, offset, loader, lines, problems, errors)
+    return mapping
 
 
 def _may_be_hostile(text: str) -> bool:
