@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
-import jsonschema
+if TYPE_CHECKING:
+    import jsonschema
 
 try:  # a compiled check for the common case, every document valid (see _fast_check)
     import fastjsonschema
@@ -30,6 +33,8 @@ _TYPE_WORDS = {
 
 @lru_cache(maxsize=4)
 def _validator(schema_file: str) -> jsonschema.protocols.Validator:
+    import jsonschema  # here, not at the top: a sixth of a second, needed only to explain a problem (see _fast_check)
+
     schema = json.loads(Path(schema_file).read_text(encoding="utf-8"))
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
@@ -49,9 +54,12 @@ def _fast_check(schema_file: str) -> Callable[[Any], bool] | None:
     text = Path(schema_file).read_text(encoding="utf-8")
     if fastjsonschema is None or any(keyword in text for keyword in _NOT_FOR_FAST_CHECK):
         return None
-    checker = _validator(schema_file).FORMAT_CHECKER
     schema = {**json.loads(text), "$schema": "http://json-schema.org/draft-07/schema#"}
-    formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in checker.checkers}
+    if _formats_used(schema) <= {"date"}:  # checked here as jsonschema checks it, so jsonschema is not loaded
+        formats: dict[str, Callable[[Any], bool]] = {"date": _is_date}
+    else:
+        checker = _validator(schema_file).FORMAT_CHECKER
+        formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in checker.checkers}
     validate = fastjsonschema.compile(schema, formats=formats)
 
     def check(data: Any) -> bool:
@@ -62,6 +70,28 @@ def _fast_check(schema_file: str) -> Callable[[Any], bool] | None:
         return True
 
     return check
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _is_date(value: Any) -> bool:
+    """The "date" format exactly as jsonschema's format checker decides it."""
+    if not isinstance(value, str):
+        return True
+    try:
+        return bool(_DATE.fullmatch(value) and date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _formats_used(schema: Any) -> set[str]:
+    if isinstance(schema, dict):
+        found = {schema["format"]} if isinstance(schema.get("format"), str) else set()
+        return found.union(*(_formats_used(value) for value in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_formats_used(value) for value in schema))
+    return set()
 
 
 def load_schema(schema_file: Path) -> dict[str, Any]:
