@@ -141,12 +141,41 @@ def _lines_problems(lines: list[str], phones: set[str], emails: set[str], refere
     for index in sorted(markup | personal):
         line = lines[index]
         if index in markup:
-            if _MAY_BE_ACTIVE.search(line):
+            if _may_be_active(line):
                 yield from ((index, message) for message in _active_content(line))
-            if _MAY_BE_IMAGE.search(line):
+            if _may_be_image(line):
                 yield from ((index, message) for message in _external_images(line, references))
         if index in personal:
             yield from ((index, message) for message in _personal_data(line, phones, emails))
+
+
+# _MAY_BE_ACTIVE and _MAY_BE_IMAGE, answered from the few ':' and '(' in a long line rather than by a
+# case-insensitive search of all of it. A case-insensitive match has as many characters as its pattern.
+_SCHEME_AT_END = re.compile(r"(?i:javascript|vbscript|data)\Z")
+_URL = re.compile(r"(?i:url)")
+
+
+def _may_be_active(line: str) -> bool:
+    if "<" in line or "{" in line:
+        return True
+    colon = line.find(":")
+    while colon != -1:
+        before = line[:colon].rstrip()  # str.rstrip() and the pattern's \s take the same characters as space
+        if _SCHEME_AT_END.search(before, max(0, len(before) - 10)):
+            return True
+        colon = line.find(":", colon + 1)
+    return False
+
+
+def _may_be_image(line: str) -> bool:
+    if "!" in line or "<" in line:
+        return True
+    bracket = line.find("(", 3)
+    while bracket != -1:
+        if _URL.fullmatch(line, bracket - 3, bracket):
+            return True
+        bracket = line.find("(", bracket + 1)
+    return False
 
 
 def _matching_lines(pattern: re.Pattern, text: str, starts: list[int]) -> set[int]:
@@ -199,7 +228,7 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
         digits = match.group(1) + match.group(3) + match.group(4)
         if nhs_number_is_valid(digits):
             yield f"{match.group(0)!r} looks like an NHS number (it passes the check-digit test). Never put a person's details in the manual; remove it"
-    for match in _EMAIL.finditer(line):
+    for match in _EMAIL.finditer(line) if "@" in line else ():
         if match.group(1).lower() not in emails:
             yield (
                 f"the email address {match.group(1)!r} is not in {CONTACTS_FILE}. Do not write email addresses in a document: "
