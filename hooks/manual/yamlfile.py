@@ -31,10 +31,25 @@ MAX_DEPTH = 10  # front matter needs 3 (amendments -> item -> field); data files
 class ManualLoader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader without implicit timestamps: dates are validated as text by the schema."""
 
+    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
+        """The loader's own answer, straight to the default where no implicit resolver can apply: most
+        text starts with a letter no resolver is listed under (the C parser asks for every node)."""
+        if kind is yaml.ScalarNode and implicit[0] and (value == "" or value[0] in _RESOLVED_FIRST):
+            return super().resolve(kind, value, implicit)
+        if self.yaml_path_resolvers or None in self.yaml_implicit_resolvers:
+            return super().resolve(kind, value, implicit)
+        return _DEFAULT_TAGS.get(kind) or super().resolve(kind, value, implicit)
+
 
 ManualLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+_RESOLVED_FIRST = frozenset(first for first, resolvers in ManualLoader.yaml_implicit_resolvers.items() if first and resolvers)
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: ManualLoader.DEFAULT_SCALAR_TAG,
+    yaml.SequenceNode: ManualLoader.DEFAULT_SEQUENCE_TAG,
+    yaml.MappingNode: ManualLoader.DEFAULT_MAPPING_TAG,
 }
 
 
