@@ -1,25 +1,32 @@
 """MkDocs hook: the whole manual on one page (print.md), for printing or saving as a PDF.
 
-The documents' HTML is collected as each document page is rendered (on_page_content), and written into
-the print page once every page has been (on_post_page runs after all pages are rendered), so the manual
-goes through Markdown once. manual.whole_manual adapts each document's HTML to the page.
+The manual goes through Markdown once. Each document's HTML is kept as its page is rendered
+(on_page_content); the print page is written with a placeholder, which on_post_build replaces with the
+documents, written to the file a piece at a time so the whole manual is never in memory at once.
+manual.whole_manual adapts each document's HTML to the page.
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from manual.pages import render_markdown
-from manual.whole_manual import PLACEHOLDER, PRINT_PAGE, printed_sections
+from manual.external_links import make_external_links_safe
+from manual.pages import render_markdown, stream_markdown
+from manual.whole_manual import PLACEHOLDER, PRINT_PAGE, ids_in, printed_sections
 
 # Document id -> (page address, rendered HTML). Kept between `mkdocs serve --dirty` rebuilds, which
 # render only the changed pages; only the documents in force in the current manual are printed.
 _rendered: dict[str, tuple[str, str]] = {}
+_written: dict[str, object] = {}  # the print page's file and address, once MkDocs has written it
 
 
 def on_files(files: Files, *, config) -> Files:
+    _written.clear()
     manual = config.extra.get("manual")  # loaded by hooks/documents.py
     if manual is None:
         return files
@@ -37,19 +44,32 @@ def on_page_content(html: str, *, page, config, files) -> str:
     return html
 
 
-@event_priority(50)  # before hooks that post-process the page's output (external links)
 def on_post_page(output: str, *, page, config) -> str:
+    if config.extra.get("manual") is not None and page.file.src_uri == PRINT_PAGE:
+        if PLACEHOLDER not in output:
+            raise PluginError(f"docs/{PRINT_PAGE}: the whole manual's placeholder is missing from the page's HTML")
+        _written.update(path=Path(page.file.abs_dest_path), url=page.url)
+    return output
+
+
+def on_post_build(*, config) -> None:
     manual = config.extra.get("manual")
-    if manual is None or page.file.src_uri != PRINT_PAGE:
-        return output
-    if PLACEHOLDER not in output:
-        raise PluginError(f"docs/{PRINT_PAGE}: the whole manual's placeholder is missing from the page's HTML")
-    taken = set()  # ids already on the page, so a document's headings do not repeat them
+    if manual is None or "path" not in _written:
+        return
+    path: Path = _written["path"]
+    before, after = path.read_text(encoding="utf-8").split(PLACEHOLDER, 1)
     owners = {key: owner.name for key, owner in manual.vocabulary.owners.items()}
-    html = render_markdown(
+    pieces = stream_markdown(
         "print-documents.html.j2",
-        sections=printed_sections(manual, _rendered, page.url, taken),
+        # ids already on the page (its header, navigation, title) are not used again
+        sections=printed_sections(manual, _rendered, _written["url"], taken=ids_in(before) | ids_in(after)),
         owners={doc.owner: owners.get(doc.owner, doc.owner) for doc in manual.documents},
         reviews={doc.id: doc.next_review for doc in manual.documents},
     )
-    return output.replace(PLACEHOLDER, html, 1)
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8") as out:
+        out.write(before)
+        for piece in pieces:
+            out.write(make_external_links_safe(piece))  # as hooks/external_links.py does for every page
+        out.write(after)
+    os.replace(partial, path)

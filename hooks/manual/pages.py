@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -22,3 +23,8 @@ _env.filters["join_words"] = join_words
 
 def render_markdown(template: str, **context: object) -> str:
     return _env.get_template(template).render(**context)
+
+
+def stream_markdown(template: str, **context: object) -> Iterator[str]:
+    """The same text in pieces, for a page too large to hold in memory at once (the whole manual)."""
+    return _env.get_template(template).generate(**context)

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from .document import Document
 
@@ -30,7 +32,10 @@ _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 class PrintedDocument:
     document: Document
     anchor: str
-    html: str
+    place: Callable[[], str]  # the document's HTML placed on the page; made when it is written
+
+    def html(self) -> str:
+        return self.place()
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,10 @@ def shift_headings(html: str, levels: int = 2) -> str:
 def _folder(url: str) -> str:
     """The folder a page's relative links start from: "procedures/x/" -> "procedures/x"; "a/b.html" -> "a"."""
     return url[:-1] if url.endswith("/") else posixpath.dirname(url)
+
+
+def ids_in(html: str) -> set[str]:
+    return set(_ID.findall(html))
 
 
 def place_document(html: str, page_url: str, print_url: str, printed: dict[str, str], taken: set[str]) -> str:
@@ -103,7 +112,8 @@ def printed_sections(manual, rendered: dict[str, tuple[str, str]], print_url: st
     """The manual's sections in order, each with its documents in force (sections with none are left out).
 
     rendered maps a document's id to its page's address and rendered HTML; a document not rendered in
-    this build (none is, in a normal build) is left out.
+    this build (none is, in a normal build) is left out. Each document's HTML is placed only when asked
+    for, in page order, so the whole page need never be in memory at once.
     """
     docs = [doc for doc in in_force(manual) if doc.id in rendered]
     printed = {rendered[doc.id][0]: anchor_for(doc.id) for doc in docs}
@@ -111,7 +121,9 @@ def printed_sections(manual, rendered: dict[str, tuple[str, str]], print_url: st
     sections = []
     for section in manual.sections:
         members = tuple(
-            PrintedDocument(doc, anchor_for(doc.id), place_document(rendered[doc.id][1], rendered[doc.id][0], print_url, printed, taken))
+            PrintedDocument(
+                doc, anchor_for(doc.id), partial(place_document, rendered[doc.id][1], rendered[doc.id][0], print_url, printed, taken)
+            )
             for doc in docs
             if doc.section == section.folder
         )
