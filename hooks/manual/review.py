@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -18,6 +19,7 @@ from .problems import ManualError, Problem
 _INTERVAL = re.compile(r"^([1-9][0-9]?) (month|months|year|years)$")
 
 
+@lru_cache(maxsize=256)  # a manual uses a handful of intervals; building a relativedelta is slow
 def parse_interval(text: str, path: str = "", field: str = "review_interval") -> relativedelta:
     """'6 months' or '2 years' as a calendar interval."""
     match = _INTERVAL.match(text.strip())

@@ -63,6 +63,14 @@ _NOT_A_PHONE = re.compile(
     re.IGNORECASE,
 )
 
+
+def _is_a_reference(before: str) -> bool:
+    """_NOT_A_PHONE.search(before), looking only at the end: its longest word and '.' are 11 characters
+    (a case-insensitive match has as many characters as its pattern; rstrip() takes what \\s takes)."""
+    before = before.rstrip()
+    return _NOT_A_PHONE.search(before, max(0, len(before) - 12)) is not None
+
+
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
@@ -87,14 +95,19 @@ def front_matter_problems(doc: Document, contacts: dict[str, Contact]) -> list[P
     fields += [(("keywords", i), text) for i, text in enumerate(doc.keywords)]
     fields += [(("legislation", i), text) for i, text in enumerate(doc.legislation)]
     fields += [(("amendments", i, "summary"), a.summary) for i, a in enumerate(doc.amendments)]
-    problems = []
+    texts: list[str] = []
+    owners: list[tuple] = []  # the field each line of text comes from
     for path, value in fields:
-        if not value:
-            continue
+        if value:
+            for text in value.split("\n"):
+                texts.append(text)
+                owners.append(path)
+    problems = []
+    for index, message in _lines_problems(texts, allowed_phones, allowed_emails, {}):  # all fields at once
+        path = owners[index]
         line = doc.line_of(*path) or doc.line_of(path[0])
         name = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in path).replace(".[", "[")
-        for _, message in _lines_problems(value.split("\n"), allowed_phones, allowed_emails, {}):
-            problems.append(Problem(doc.path, line, name, message))
+        problems.append(Problem(doc.path, line, name, message))
     return problems
 
 
@@ -242,7 +255,7 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
                 "add the contact there and link to the contacts page"
             )
     for match in _SHORT_NUMBER.finditer(line):
-        if _NOT_A_PHONE.search(line[: match.start()]):
+        if _is_a_reference(line[: match.start()]):
             continue
         if _digits(match.group(1)) not in phones:
             yield f"the phone number {match.group(1)!r} is not in {CONTACTS_FILE}. Add it there before a document gives it"
