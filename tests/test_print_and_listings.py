@@ -1,0 +1,52 @@
+"""The whole-manual page made from the documents' rendered pages, and the index listings written as HTML
+from the records, built for real from the "finding" fixture manual."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from conftest import make_project, run_build
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    build = run_build(make_project(tmp_path_factory.mktemp("print-listings"), "finding"), "2026-11-24")
+    assert build.returncode == 0, build.output
+    return build.site
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_whole_manual_page_repeats_no_id_and_its_own_links_follow_the_renamed_headings(site):
+    html = read(site, "print")
+    repeated = [name for name, count in Counter(re.findall(r'\bid="([^"]+)"', html)).items() if count > 1]
+    assert repeated == []
+    # three documents have a "What to do now" heading: the second and third get a suffix, and their
+    # permalinks point at their own heading
+    assert '<h4 id="what-to-do-now_1">What to do now<a class="headerlink" href="#what-to-do-now_1"' in html
+    assert '<h4 id="what-to-do-now_2">' in html
+    assert "data-manual-print-documents" not in html  # the placeholder was filled
+    assert not list(site.rglob("*.partial"))
+
+
+def test_the_whole_manual_page_keeps_each_document_s_body_as_its_page_renders_it(site):
+    printed = read(site, "print")
+    page = read(site, "procedures/find-conference")
+    for cell in ["<td>ICPC</td>", "<td>15 working days</td>"]:
+        assert cell in page and cell in printed
+
+
+def test_the_listings_link_each_document_and_are_left_out_of_search(site):
+    html = read(site, "indexes/owners")
+    assert '<a href="../../procedures/find-voice/">Voice of the child</a>' in html
+    locations = {entry["location"].split("#")[0] for entry in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    for page in ["a-to-z", "owners", "agencies", "levels", "types"]:
+        assert f"indexes/{page}/" not in locations
+    assert "procedures/find-voice/" in locations
