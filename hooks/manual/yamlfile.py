@@ -295,7 +295,10 @@ def _build(node: yaml.Node, prefix: tuple, depth: int, path: str, offset: int, l
         for index, item in enumerate(node.value):
             key = prefix + (index,)
             lines[key] = item.start_mark.line + 1 + offset
-            items.append(_build(item, key, depth + 1, path, offset, loader, lines, problems, errors))
+            if item.tag == _STR and isinstance(item, yaml.ScalarNode):  # most nodes: text, without a call
+                items.append(item.value)
+            else:
+                items.append(_build(item, key, depth + 1, path, offset, loader, lines, problems, errors))
         return items
     mapping: dict[str, Any] = {}
     seen: dict[str, int] = {}
@@ -312,7 +315,10 @@ def _build(node: yaml.Node, prefix: tuple, depth: int, path: str, offset: int, l
         else:
             seen[name] = line
         lines[key] = line
-        mapping[name] = _build(value_node, key, depth + 1, path, offset, loader, lines, problems, errors)
+        if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
+            mapping[name] = value_node.value
+        else:
+            mapping[name] = _build(value_node, key, depth + 1, path, offset, loader, lines, problems, errors)
     return mapping
 
 
