@@ -5,14 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .safety import is_external
+from .safety import is_external, lines_outside_code
 
 _INLINE = re.compile(r"(?<!!)\[([^\]]*)\]\(\s*<?((?:https?:)?//[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?((?:https?:)?//\S+?)>?(?:\s|$)")
 _AUTOLINK = re.compile(r"<((?:https?:)?//[^>\s]+)>")
 _HTML_HREF = re.compile(r"<a\b[^>]*\bhref\s*=\s*[\"']((?:https?:)?//[^\"']+)[\"']", re.IGNORECASE)
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 # Only anchors with an external href somewhere in the tag: a page's hundreds of navigation links are
 # passed over in C rather than each checked in Python. fix() still decides, from the first href.
@@ -33,18 +31,7 @@ class ExternalLink:
 def external_links(path: str, body: str, first_line: int = 1) -> list[ExternalLink]:
     """Every link to another site in a Markdown text, with the line it is on (code is skipped)."""
     links: list[ExternalLink] = []
-    fence: str | None = None
-    for offset, raw in enumerate(body.split("\n")):
-        opening = _FENCE.match(raw)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        line = _CODE_SPAN.sub("", raw)
-        number = first_line + offset
+    for number, line in lines_outside_code(body, first_line):
         for match in _INLINE.finditer(line):
             links.append(ExternalLink(match.group(2), path, number, match.group(1).strip()))
         reference = _REFERENCE.match(line)

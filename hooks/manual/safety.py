@@ -80,7 +80,7 @@ def content_problems(path: str, body: str, first_line: int, contacts: dict[str, 
     allowed_phones = {_digits(c.phone) for c in contacts.values() if c.phone}
     allowed_emails = {c.email.strip().lower() for c in contacts.values() if c.email}
     references = _reference_targets(body)
-    numbered = list(_lines_outside_code(body, first_line))
+    numbered = list(lines_outside_code(body, first_line))
     problems: list[Problem] = []
     for index, message in _lines_problems([line for _, line in numbered], allowed_phones, allowed_emails, references):
         problems.append(Problem(path, numbered[index][0], None, message))
@@ -264,7 +264,8 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
 # ---- helpers -------------------------------------------------------------------------------------------
 
 
-def _lines_outside_code(body: str, first_line: int) -> Iterable[tuple[int, str]]:
+def lines_outside_code(body: str, first_line: int) -> Iterable[tuple[int, str]]:
+    """Each line of Markdown with its number, skipping fenced code and removing code spans."""
     if "`" not in body and "~~~" not in body:  # no fence and no code span: every line as it is
         return enumerate(body.split("\n"), first_line)
     return _lines_outside_fences(body, first_line)
