@@ -28,7 +28,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def manual_of(config) -> Manual | None:
-    """The manual loaded for this build (other hook files read it from here)."""
+    """The manual loaded for this build (other hook files read config.extra["manual"] too)."""
     return config.extra.get("manual")
 
 
