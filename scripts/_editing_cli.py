@@ -15,6 +15,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
 
 from manual import ManualError  # noqa: E402
+from manual.codeowners import refresh_codeowners  # noqa: E402
 from manual.editing import Edit, write_edit  # noqa: E402
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
@@ -61,3 +62,13 @@ def apply(edit: Edit, dry_run: bool = False) -> int:
     if dry_run:
         print("Nothing written (--dry-run).")
     return EXIT_OK
+
+
+def apply_and_refresh_codeowners(edit: Edit, root: Path, today: str | None, dry_run: bool = False) -> int:
+    """Apply an edit that can change which team owns a document, then bring CODEOWNERS up to date."""
+    status = apply(edit, dry_run)
+    if not dry_run:
+        note = refresh_codeowners(root, today)
+        if note:
+            print(note)
+    return status

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import sys
 
-from _editing_cli import apply, parser, run
+from _editing_cli import apply_and_refresh_codeowners, parser, run
 
-from manual.codeowners import refresh_codeowners
 from manual.document import TYPE_LABELS
 from manual.editing import new_document
 
@@ -33,13 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     def action() -> int:
+        # The new document may belong to an owner's team.
         edit = new_document(args.root, args.title, args.type, args.owner, args.section, args.today, args.tags, args.summary, args.scope)
-        status = apply(edit, args.dry_run)
-        if not args.dry_run:
-            note = refresh_codeowners(args.root, args.today)  # the new document may belong to an owner's team
-            if note:
-                print(note)
-        return status
+        return apply_and_refresh_codeowners(edit, args.root, args.today, args.dry_run)
 
     return run(action)
 

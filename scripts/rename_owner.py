@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import sys
 
-from _editing_cli import apply, parser, run
+from _editing_cli import apply_and_refresh_codeowners, parser, run
 
-from manual.codeowners import refresh_codeowners
 from manual.editing import rename_owner
 
 
@@ -26,12 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
 
     def action() -> int:
-        status = apply(rename_owner(args.root, args.old, args.new, args.name, args.today), args.dry_run)
-        if not args.dry_run:
-            note = refresh_codeowners(args.root, args.today)
-            if note:
-                print(note)
-        return status
+        edit = rename_owner(args.root, args.old, args.new, args.name, args.today)
+        return apply_and_refresh_codeowners(edit, args.root, args.today, args.dry_run)
 
     return run(action)
 
