@@ -133,3 +133,37 @@ def test_the_table_and_the_budgets_are_printed(compared):
     assert "Search index raw" in text
     assert "### Budgets (judged on CPU time)" in text
     assert "review report on 30 documents under 0.3 s" in text
+
+
+def test_live_preview_sees_each_edit_on_the_page_and_in_the_a_to_z(tmp_path):
+    """mkdocs serve on five synthetic documents: each title edit reaches the document's page and the A to Z."""
+    ids = synthetic_manual.generate(tmp_path, 5, seed=7, today=TODAY)
+    synthetic_manual.copy_machinery(tmp_path, ids)
+    document = benchmark._preview_document(tmp_path)
+    before = document.read_text(encoding="utf-8")
+    log = tmp_path / "serve.log"
+    result = benchmark.time_live_preview(tmp_path, TODAY, log, edits=3, ready_timeout=45, edit_timeout=15)
+    assert result.error == "", log.read_text(encoding="utf-8")[-3000:]
+    assert result.complete and len(result.seconds) == 3
+    assert result.document == document.relative_to(tmp_path).as_posix()
+    assert document.read_text(encoding="utf-8") == before  # the document is restored
+    assert "Shutting down" in log.read_text(encoding="utf-8")  # the server was stopped, and cleaned up after itself
+
+
+def test_a_title_gets_a_word_whatever_its_quoting():
+    for line, title in [("title: Core groups", "Core groups"), ("title: 'Parents' views, part 2'", "Parents' views, part 2"), ('title: "A: B"', "A: B")]:
+        text = f"---\nid: x\n{line}\nstatus: approved\n---\n\ntitle: in the body\n"
+        new_text, new_title = benchmark.retitle(text.replace("'Parents' views", "'Parents'' views"), "Preview1")
+        assert new_title == f"{title} Preview1"
+        assert new_text.endswith("\ntitle: in the body\n")
+
+
+def test_the_live_preview_line_and_its_budget_are_printed():
+    run, site = benchmark.Run(1.0, 1.0, 50.0, 0, ""), benchmark.Site()
+    result = benchmark.Result("shipped", 39, run, run, site, site, 0.2, 0.2, False, 0.1)
+    result.live_preview = benchmark.LivePreview("procedures/a/b.md", 3, [1.2, 1.8, 3.5])
+    text = benchmark.render([result])
+    assert "Live preview (shipped manual, mkdocs serve): edit to page and A to Z updated: median 1.8 s, max 3.5 s" in text
+    assert "- PASS: live preview under 3 s on the shipped manual: median 1.8 s wall (max 3.5 s, 3 edits)" in text
+    result.live_preview = benchmark.LivePreview("procedures/a/b.md", 3, [1.2], error="edit 2: the page did not show the new title")
+    assert "- MISS: live preview under 3 s on the shipped manual" in benchmark.render([result])

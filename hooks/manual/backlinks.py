@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections import defaultdict
 
 from .document import Document
-from .links import doc_links
+from .links import doc_link_offsets
 
 
 def links_here(documents: list[Document]) -> dict[str, tuple[Document, ...]]:
     """Document id -> the other documents that link to it (doc: links in the body, or `related`), by title."""
     sources: dict[str, dict[str, Document]] = defaultdict(dict)
     for doc in documents:
-        targets = {target for target, _line in doc_links(doc.body)} | set(doc.related)
+        targets = {target for target, _offset in doc_link_offsets(doc.body)} | set(doc.related)
         for target in targets - {doc.id}:
             sources[target][doc.id] = doc
     return {

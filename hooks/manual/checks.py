@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import difflib
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date
+from functools import partial
 
 from .addresses import reserved_id_problems
 from .document import Document
-from .links import doc_links
+from .links import doc_link_offsets
 from .problems import Problem
 from .supersession import supersession_problems
 from .vocabulary import OWNERS_FILE, TAGS_FILE, Vocabulary
@@ -80,28 +82,34 @@ def _date_problems(doc: Document, today: date) -> list[Problem]:
 
 
 def _reference_problems(doc: Document, known: dict[str, Document]) -> list[Problem]:
+    """Each reference checked; its line is looked up only for a problem (most documents have none)."""
     found = []
 
-    def check(target: str, field_name: str, line: int | None, link: bool) -> None:
+    def check(target: str, field_name: str, line: Callable[[], int | None], link: bool) -> None:
         if target == doc.id and field_name in ("related", "supersedes", "superseded_by"):
-            found.append(Problem(doc.path, line, field_name, f"the document names itself; expected the id of another document"))
-            return
-        other = known.get(target)
-        if other is None:
-            ids = list(known)
-            found.append(Problem(doc.path, line, field_name, f"{target!r} is not the id of any document{_suggest(target, ids)}"))
-        elif link and other.status == "withdrawn":
-            found.append(Problem(doc.path, line, field_name, f"links to {target!r}, which is withdrawn; expected a link to a document in force"))
-        elif link and other.status == "superseded" and doc.status not in ("withdrawn", "superseded"):
-            replacement = other.superseded_by or "its replacement"
-            found.append(Problem(doc.path, line, field_name, f"links to {target!r}, which is superseded; link to {replacement!r} instead"))
+            message = "the document names itself; expected the id of another document"
+        else:
+            other = known.get(target)
+            if other is None:
+                message = f"{target!r} is not the id of any document{_suggest(target, list(known))}"
+            elif link and other.status == "withdrawn":
+                message = f"links to {target!r}, which is withdrawn; expected a link to a document in force"
+            elif link and other.status == "superseded" and doc.status not in ("withdrawn", "superseded"):
+                message = f"links to {target!r}, which is superseded; link to {other.superseded_by or 'its replacement'!r} instead"
+            else:
+                return
+        found.append(Problem(doc.path, line(), field_name, message))
 
     for index, target in enumerate(doc.related):
-        check(target, "related", doc.line_of("related", index), link=True)
+        check(target, "related", partial(doc.line_of, "related", index), link=True)
     for index, target in enumerate(doc.supersedes):
-        check(target, "supersedes", doc.line_of("supersedes", index), link=False)
+        check(target, "supersedes", partial(doc.line_of, "supersedes", index), link=False)
     if doc.superseded_by:
-        check(doc.superseded_by, "superseded_by", doc.line_of("superseded_by"), link=True)
-    for target, body_line in doc_links(doc.body):
-        check(target, "link", doc.body_line + body_line - 1, link=True)
+        check(doc.superseded_by, "superseded_by", partial(doc.line_of, "superseded_by"), link=True)
+    for target, offset in doc_link_offsets(doc.body):
+        check(target, "link", partial(_body_line, doc, offset), link=True)
     return found
+
+
+def _body_line(doc: Document, offset: int) -> int:
+    return doc.body_line + doc.body.count("\n", 0, offset)

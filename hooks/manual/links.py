@@ -11,8 +11,14 @@ DOC_LINK = re.compile(r"\]\(doc:([A-Za-z0-9_-]*)(#[^)\s]*)?\)")
 
 def doc_links(body: str) -> Iterator[tuple[str, int]]:
     """Each document id the body links to, with the body line it is on (1-based)."""
+    for target, offset in doc_link_offsets(body):
+        yield target, body.count("\n", 0, offset) + 1
+
+
+def doc_link_offsets(body: str) -> Iterator[tuple[str, int]]:
+    """Each document id the body links to, with where its link starts in the body (cheaper than its line)."""
     for match in DOC_LINK.finditer(body):
-        yield match.group(1), body.count("\n", 0, match.start()) + 1
+        yield match.group(1), match.start()
 
 
 def rewrite_doc_links(body: str, url_for: Callable[[str], str | None]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -9,13 +10,11 @@ from typing import Any
 
 from .checks import cross_checks
 from .document import Amendment, Document
-from .frontmatter import decode, parse_document_text
 from .glossary import glossary_problems
 from .levels import LevelsOfNeed, load_levels
 from .problems import ManualError, Problem
+from .record_cache import RecordCache, digest, open_cache
 from .review import Review
-from .safety import content_problems, front_matter_problems
-from .schema import schema_problems
 from .settings import Settings, load_settings
 from .today import resolve_today
 from .vocabulary import Vocabulary, load_vocabulary
@@ -82,28 +81,28 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     problems: list[Problem] = []
     sources: list[Source] = []
     order = {section.folder: index for index, section in enumerate(sections)}
-    files = sorted(paths) if paths is not None else sorted(settings.procedures_dir.rglob("*.md"))
-    for file in files:
-        if file.name in IGNORED_NAMES or file.is_dir():
+    root_prefix, procedures_prefix = settings.root.as_posix() + "/", settings.procedures_dir.as_posix() + "/"
+    files = [path.as_posix() for path in paths] if paths is not None else _markdown_files(settings.procedures_dir)
+    cache = open_cache(settings.root, [settings.procedures_dir / SECTIONS_FILE])
+    for file in sorted(files, key=lambda f: f.split("/")):  # paths as strings: thousands of Path objects cost more than the reading
+        if file.rpartition("/")[2] in IGNORED_NAMES or os.path.isdir(file):
             continue
-        if file.is_symlink():  # a link could publish a file from outside the manual
-            shown = file.absolute().as_posix().removeprefix(settings.root.as_posix() + "/")
-            problems.append(Problem(shown, None, None, "is a symbolic link; expected an ordinary file (copy the document here instead)"))
+        relative = file.removeprefix(root_prefix)
+        if os.path.islink(file):  # a link could publish a file from outside the manual
+            problems.append(Problem(relative, None, None, "is a symbolic link; expected an ordinary file (copy the document here instead)"))
             continue
-        resolved = file.resolve()  # once: each call asks the file system about every folder on the way
-        relative = resolved.relative_to(settings.root).as_posix()
-        parts = resolved.relative_to(settings.procedures_dir).parts
-        section = parts[0] if len(parts) > 1 else ""
+        folder, _, name = file.removeprefix(procedures_prefix).partition("/")
+        section = folder if name else ""
         if section not in known_folders:
             problems.append(
                 Problem(relative, None, None, f"the folder {section or 'procedures/'!r} is not a section; put the file in a folder listed in {_sections_path(settings)}")
             )
-        source, found = _read_source(file, relative, section, settings)
+        source, found = _checked_source(file, relative, section, settings, vocabulary, cache)
         sources.append(source)
         problems += found
-        problems += content_problems(relative, source.body, source.body_line, vocabulary.contacts)
-        if source.document is not None:
-            problems += front_matter_problems(source.document, vocabulary.contacts)
+    if paths is not None:
+        cache.keep_unread()
+    cache.save()
     sources.sort(key=lambda s: (order.get(s.section, len(order)), (s.document.title.lower() if s.document else s.path)))
     documents = [s.document for s in sources if s.document is not None]
     problems += cross_checks(documents, vocabulary, today)
@@ -111,6 +110,11 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     levels, found = load_levels(settings, documents)
     problems += found
     return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today, levels)
+
+
+def _markdown_files(folder: Path) -> list[str]:
+    """Every *.md file under folder, as rglob finds them (linked folders are not entered)."""
+    return [f"{path}/{name}" for path, _, names in os.walk(folder) for name in names if name.endswith(".md")]
 
 
 def _problem_order(problem: Problem) -> tuple:
@@ -132,14 +136,38 @@ def _load_sections(settings: Settings) -> list[Section]:
     return sections
 
 
-def _read_source(file: Path, relative: str, section: str, settings: Settings) -> tuple[Source, list[Problem]]:
+def _checked_source(
+    file: str, relative: str, section: str, settings: Settings, vocabulary: Vocabulary, cache: RecordCache
+) -> tuple[Source, list[Problem]]:
+    """The file's Source and its own problems: from the cache when its bytes are unchanged, else read and checked."""
+    try:
+        with open(file, "rb") as handle:
+            raw = handle.read()
+    except OSError as error:
+        return Source(relative, section), [Problem(relative, None, None, f"the file cannot be read ({error.strerror or error}); expected a readable text file")]
+    key = digest(raw)
+    cached = cache.get(relative, key)
+    if cached is not None:
+        return cached
+    from .safety import content_problems, front_matter_problems  # here: a run with every file cached needs neither
+
+    source, problems = _read_source(raw, relative, section, settings)
+    problems += content_problems(relative, source.body, source.body_line, vocabulary.contacts)
+    if source.document is not None:
+        problems += front_matter_problems(source.document, vocabulary.contacts)
+    cache.put(relative, key, source, problems)
+    return source, problems
+
+
+def _read_source(raw: bytes, relative: str, section: str, settings: Settings) -> tuple[Source, list[Problem]]:
+    from .frontmatter import decode, parse_document_text
+    from .schema import schema_problems
+
     source = Source(relative, section)
     try:
-        parsed = parse_document_text(decode(file.read_bytes(), relative), relative)
+        parsed = parse_document_text(decode(raw, relative), relative)
     except ManualError as error:
         return source, error.problems
-    except OSError as error:
-        return source, [Problem(relative, None, None, f"the file cannot be read ({error.strerror or error}); expected a readable text file")]
     source.body, source.body_line, source.data = parsed.body, parsed.body_line, parsed.data
     problems = schema_problems(parsed.data, parsed.lines, relative, settings.schema_file)
     if not problems:

@@ -10,7 +10,7 @@ import yaml
 CONFIG_FILE = "mkdocs.yml"
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """Safe loading of mkdocs.yml: !ENV is resolved as MkDocs would; other tags are read as nothing."""
 
 

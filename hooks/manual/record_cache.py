@@ -1,0 +1,169 @@
+"""The cache of checked documents: each file's record and problems, kept between runs, keyed by its content.
+
+Reading and checking a document (YAML, schema, content safety) is most of the cost of loading the
+manual, and a file that has not changed since the last run gives the same answer. The cache holds,
+for each file, a digest of its bytes and what reading it produced (the Source with its record, and
+the file's own problems). An entry is used only when the file's bytes are the same; the whole cache
+is used only when everything else that could change an answer is the same too: the manual package's
+code, the schema, the data files and the sections file (their digest is the cache's context).
+Checks across documents are never cached: they run on every load.
+
+The file lives at .cache/manual-records.pickle in the repository (ignored by git). It is read with an
+unpickler that builds only the manual's own record types and dates, so a planted file cannot run
+code; a missing, unreadable or stale cache is ignored and rebuilt. MANUAL_CACHE=off turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import pickle
+from collections.abc import Iterator, Mapping
+from contextlib import suppress
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+CACHE_FILE = Path(".cache/manual-records.pickle")
+FORMAT = 1  # bump when the cached types change shape
+_PACKAGE = Path(__file__).parent
+# Everything besides a document's own bytes that can change what reading it gives.
+_CONTEXT_GLOBS = (("docs/data", "*"), ("docs/schema", "*"))
+_ALLOWED = {
+    ("datetime", "date"),
+    ("manual.document", "Document"),
+    ("manual.document", "Amendment"),
+    ("manual.manual", "Source"),
+    ("manual.problems", "Problem"),
+    ("manual.record_cache", "Packed"),
+}
+
+
+def digest(raw: bytes) -> bytes:
+    return hashlib.sha256(raw).digest()  # the quickest strong hash here (processors compute SHA-256 in hardware)
+
+
+def enabled() -> bool:
+    return os.environ.get("MANUAL_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
+
+
+@dataclass
+class RecordCache:
+    """Entries by path (relative to the root): (digest of the file's bytes, Source, the file's problems)."""
+
+    path: Path | None
+    context: bytes
+    entries: dict[str, tuple] = field(default_factory=dict)
+    kept: dict[str, tuple] = field(default_factory=dict)  # what the next run can use
+    changed: bool = False
+
+    def get(self, relative: str, key: bytes):
+        entry = self.entries.get(relative)
+        if entry is not None and entry[0] == key:
+            self.kept[relative] = entry
+            return entry[1], entry[2]
+        return None
+
+    def put(self, relative: str, key: bytes, source, problems: list) -> None:
+        self.kept[relative] = (key, _packed(source), problems)
+        self.changed = True
+
+    def keep_unread(self) -> None:
+        """Keep the entries of files this run did not read (a run that checked only some files)."""
+        for relative, entry in self.entries.items():
+            self.kept.setdefault(relative, entry)
+
+    def save(self) -> None:
+        if self.path is None or not (self.changed or self.kept.keys() != self.entries.keys()):
+            return
+        data = pickle.dumps((FORMAT, self.context, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
+        temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
+            os.replace(temporary, self.path)  # readers see the old cache or the new one, never half of one
+        except OSError:  # a read-only checkout: every run reads every file, as without a cache
+            with suppress(OSError):
+                temporary.unlink(missing_ok=True)
+
+
+def open_cache(root: Path, context_files: list[Path]) -> RecordCache:
+    """The cache for the manual at root, empty when it is off, missing, unreadable or stale."""
+    context = _context(root, context_files)
+    if not enabled():
+        return RecordCache(None, context)
+    path = root / CACHE_FILE
+    try:
+        with path.open("rb") as stored:
+            version, stored_context, entries = _Unpickler(stored).load()
+    except FileNotFoundError:
+        return RecordCache(path, context)
+    except Exception:  # noqa: BLE001 - any damage to the file only means starting afresh
+        return RecordCache(path, context)
+    if version != FORMAT or stored_context != context or not isinstance(entries, dict):
+        return RecordCache(path, context)
+    return RecordCache(path, context, entries)
+
+
+def _context(root: Path, extra: list[Path]) -> bytes:
+    files = sorted(_PACKAGE.glob("*.py"))
+    for folder, pattern in _CONTEXT_GLOBS:
+        files += sorted((root / folder).rglob(pattern))
+    files += extra
+    hasher = hashlib.blake2b(digest_size=16)
+    for file in files:
+        hasher.update(str(file).encode("utf-8", "surrogateescape") + b"\0")
+        try:
+            hasher.update(file.read_bytes() if file.is_file() else b"<not a file>")
+        except OSError:
+            hasher.update(b"<unreadable>")
+        hasher.update(b"\0")
+    return hasher.digest()
+
+
+class Packed(Mapping):
+    """A mapping of plain data kept as marshal bytes and unpacked on first use. Most runs never look at
+    a cached document's raw front matter or its field lines (they are for messages and editing), and
+    unpacking thousands of small dicts is most of the cost of reading the cache."""
+
+    __slots__ = ("_blob", "_data")
+
+    def __init__(self, blob: bytes):
+        self._blob, self._data = blob, None
+
+    def _unpacked(self) -> dict:
+        if self._data is None:
+            self._data = marshal.loads(self._blob)
+        return self._data
+
+    def __getitem__(self, key):
+        return self._unpacked()[key]
+
+    def get(self, key, default=None):
+        return self._unpacked().get(key, default)
+
+    def __iter__(self) -> Iterator:
+        return iter(self._unpacked())
+
+    def __len__(self) -> int:
+        return len(self._unpacked())
+
+    def __reduce__(self):
+        return Packed, (self._blob,)
+
+
+def _packed(source):
+    """The Source as the cache stores it: its front matter and its record's field lines packed."""
+    document = source.document
+    if document is not None:
+        document = replace(document, field_lines=Packed(marshal.dumps(dict(document.field_lines))))
+    return replace(source, data=Packed(marshal.dumps(dict(source.data))), document=document)
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds the manual's records, dates and plain data only; anything else is refused."""
+
+    def find_class(self, module: str, name: str):
+        if (module, name) in _ALLOWED:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the record cache")
