@@ -35,6 +35,7 @@ def manual_of(config) -> Manual | None:
 def on_config(config):
     config.extra["manual"] = None
     config.extra["manual_sources"] = {}
+    config.extra["manual_urls"] = {}
     return config
 
 
@@ -56,8 +57,11 @@ def on_files(files: Files, *, config) -> Files:
         raise PluginError(f"The manual has {count} problem{'s' if count != 1 else ''} (listed above); nothing was built.")
     config.extra["manual"] = manual
     for source in manual.sources:
-        files.append(_file_for(source, root, config))
+        file = _file_for(source, root, config)
+        files.append(file)
         config.extra["manual_sources"][source.path] = source
+        if source.document is not None:
+            config.extra["manual_urls"][source.document.id] = file.url  # for pages that list documents in HTML
     return files
 
 

@@ -16,7 +16,7 @@ from material.plugins.tags.structure.tag import Tag
 
 from manual import indexes
 from manual.changes import recently_updated
-from manual.pages import render_markdown
+from manual.pages import render_markdown, render_page
 from manual.vocabulary import TAGS_FILE
 from manual.problems import ManualError
 from manual.yamlfile import load_yaml_file
@@ -56,11 +56,7 @@ def on_files(files: Files, *, config) -> Files:
     updated = {doc.id for doc in documents if recently_updated(doc, manual.today, manual.settings.updated_days)}
     titles = {doc.id: doc.title for doc in documents}
     withdrawn = indexes.no_longer_in_force(documents)
-    addresses = {}  # document id -> its page's address
-    for doc in documents:
-        target = files.get_file_from_path(doc.path)
-        if target is not None:
-            addresses[doc.id] = target.url
+    addresses = config.extra["manual_urls"]  # document id -> its page's address
     for path, title, introduction, grouping in PAGES:
         page = File.generated(config, path, content="")
         if grouping is None:
@@ -68,7 +64,7 @@ def on_files(files: Files, *, config) -> Files:
         else:
             finder = getattr(indexes, grouping)
             groups = finder(documents, manual.vocabulary) if grouping == "by_owner" else finder(documents)
-            content = render_markdown(
+            generated = render_page(
                 "index.md.j2",
                 title=title,
                 introduction=introduction,
@@ -79,6 +75,8 @@ def on_files(files: Files, *, config) -> Files:
                 hrefs={doc_id: get_relative_url(url, page.url) for doc_id, url in addresses.items()},
                 withdrawn=withdrawn if grouping == "a_to_z" else [],
             )
+            content = generated.markdown
+            config.extra["manual_html_blocks"][path] = generated.html_blocks  # see hooks/html_blocks.py
         page.content_string = content
         files.append(page)
     return files

@@ -14,10 +14,14 @@ def on_files(files: Files, *, config) -> Files:
         return files
     page = File.generated(config, PAGE, content="")
 
-    def href(entry) -> str:
-        target = files.get_file_from_path(entry.document.path)
-        return get_relative_url(target.url, page.url) if target else entry.url
+    urls = config.extra["manual_urls"]
 
-    page.content_string = render_schedule_page(manual, href)
+    def href(entry) -> str:
+        url = urls.get(entry.document.id)
+        return get_relative_url(url, page.url) if url else entry.url
+
+    generated = render_schedule_page(manual, href)
+    page.content_string = generated.markdown
+    config.extra["manual_html_blocks"][PAGE] = generated.html_blocks  # the tables: see hooks/html_blocks.py
     files.append(page)
     return files

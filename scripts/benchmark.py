@@ -150,7 +150,7 @@ json.dump({"nav": config.nav, "ids": ids}, sys.stdout)
 
 def hooks_navigation(root: Path, today: date) -> tuple[list, dict[str, str]]:
     """The navigation the hooks build makes (their own on_files, run without building), and the ids by file."""
-    env = {**os.environ, "MANUAL_TODAY": today.isoformat()}
+    env = {**os.environ, "MANUAL_TODAY": today.isoformat(), "MANUAL_CACHE": "off"}  # the build (a) must start cold
     result = subprocess.run(
         [sys.executable, "-c", _NAV_SCRIPT, str(root / "mkdocs.yml")], cwd=root, env=env, capture_output=True, text=True, check=False
     )
@@ -307,9 +307,10 @@ class Result:
     plain: Run
     hooks_site: Site
     plain_site: Site
-    report_seconds: float
+    report_seconds: float  # with the record cache the build (a) left, as the scheduled job runs it after a build
     report_cpu_seconds: float
-    report_is_stand_in: bool
+    report_cold_seconds: float  # MANUAL_CACHE=off: every file read and checked
+    report_cold_cpu_seconds: float
     busy: float  # the highest one-minute load average seen during this size's builds, per core
     live_preview: LivePreview | None = None  # the shipped manual only, unless --no-live-preview
 
@@ -334,30 +335,16 @@ class Result:
         return 1000 * self.hooks.cpu_seconds / max(self.documents, 1)
 
 
-_STAND_IN = r"""
-import sys, time
-sys.path.insert(0, sys.argv[1])
-from manual import load_manual
-start = time.perf_counter()
-manual = load_manual(sys.argv[2], sys.argv[3])
-states = [manual.review(doc) for doc in manual.documents]
-print(time.perf_counter() - start)
-"""
-
-
-def time_report(root: Path, today: date, log: Path) -> tuple[Run, bool]:
-    """The scheduled review report on this manual, as the support team runs it (a fresh process)."""
+def time_report(root: Path, today: date, log: Path, cache: bool) -> Run:
+    """The scheduled review report on this manual, as the support team runs it (a fresh process): with the
+    record cache as the last run left it, or with the cache off (every file read and checked)."""
+    env = {**os.environ, "MANUAL_TODAY": today.isoformat(), "MANUAL_CACHE": "on" if cache else "off"}
     script = REPO / "scripts" / "review_report.py"
-    env = {**os.environ, "MANUAL_TODAY": today.isoformat()}
-    if script.exists():
-        command = [sys.executable, str(script), "--root", str(root), "--today", today.isoformat(), "--output", str(log.with_suffix(".md"))]
-        run = measure(command, root, env, log)
-        if run.returncode not in (0, 1):  # 1 means something is overdue, which the synthetic manual has
-            raise SystemExit(f"benchmark: the review report failed on {root}:\n{run.output[-3000:]}")
-        return run, False
-    # Stand-in until scripts/review_report.py exists: load the manual and decide every review state.
-    command = [sys.executable, "-c", _STAND_IN, str(REPO / "hooks"), str(root), today.isoformat()]
-    return measure(command, root, env, log), True
+    command = [sys.executable, str(script), "--root", str(root), "--today", today.isoformat(), "--output", str(log.with_suffix(".md"))]
+    run = measure(command, root, env, log)
+    if run.returncode not in (0, 1):  # 1 means something is overdue, which the synthetic manual has
+        raise SystemExit(f"benchmark: the review report failed on {root}:\n{run.output[-3000:]}")
+    return run
 
 
 def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool, live_preview: bool = True) -> Result:
@@ -386,7 +373,8 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool,
 
     _, ids = hooks_navigation(hooks_root, today)
     doc_ids = sorted(ids.values())
-    report, stand_in = time_report(hooks_root, today, base / "report.log")
+    cold = time_report(hooks_root, today, base / "report-cold.log", cache=False)
+    report = time_report(hooks_root, today, base / "report.log", cache=True)
     if profile:
         out = base / "profile-hooks.txt"
         print(f"[{size}] profiling the hooks build with pyinstrument -> {out}", file=sys.stderr, flush=True)
@@ -396,7 +384,7 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool,
         )
     result = Result(
         size, documents, hooks, plain, inspect_site(hooks_root / "site", doc_ids), inspect_site(plain_root / "site", doc_ids),
-        report.seconds, report.cpu_seconds, stand_in, max(busy) / CORES,
+        report.seconds, report.cpu_seconds, cold.seconds, cold.cpu_seconds, max(busy) / CORES,
     )
     if live_preview and size == "shipped":
         print(f"[{size}] live preview: mkdocs serve, a procedure's title edited 3 times", file=sys.stderr, flush=True)
@@ -579,8 +567,9 @@ def time_live_preview(
 def table(results: list[Result]) -> str:
     lines = [
         "| Manual | Documents | Build (a) hooks | Build (b) plain | Time a/b | CPU (a / b) | CPU a/b | Peak memory (a / b) | Memory a/b "
-        "| Time per document (a): wall / CPU | Review report: wall / CPU | Report / build (CPU) | Load per core |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Time per document (a): wall / CPU | Review report, cache from the build: wall / CPU | Review report, cache off: wall / CPU "
+        "| Report / build (CPU, cache off) | Load per core |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
@@ -588,8 +577,8 @@ def table(results: list[Result]) -> str:
             f"{r.hooks.cpu_seconds:.1f} / {r.plain.cpu_seconds:.1f} s | {r.cpu_ratio:.2f} | "
             f"{r.hooks.peak_mb:.0f} / {r.plain.peak_mb:.0f} MB | {r.memory_ratio:.2f} | "
             f"{r.per_document_ms:.1f} / {r.per_document_cpu_ms:.1f} ms | "
-            f"{r.report_seconds:.2f} / {r.report_cpu_seconds:.2f} s{' *' if r.report_is_stand_in else ''} | "
-            f"{100 * r.report_cpu_seconds / r.hooks.cpu_seconds:.1f}% | {r.busy:.1f} |"
+            f"{r.report_seconds:.2f} / {r.report_cpu_seconds:.2f} s | {r.report_cold_seconds:.2f} / {r.report_cold_cpu_seconds:.2f} s | "
+            f"{100 * r.report_cold_cpu_seconds / r.hooks.cpu_seconds:.1f}% | {r.busy:.1f} |"
         )
     lines += [
         "",
@@ -603,8 +592,6 @@ def table(results: list[Result]) -> str:
             f"{a.search_gzip_kb:.0f} / {b.search_gzip_kb:.0f} KB | {a.doc_html_median_kb:.1f} / {b.doc_html_median_kb:.1f} KB | "
             f"{a.doc_html_max_kb:.1f} KB | {a.doc_transfer_kb:.0f} / {b.doc_transfer_kb:.0f} KB | {a.doc_transfer_gzip_kb:.0f} / {b.doc_transfer_gzip_kb:.0f} KB |"
         )
-    if any(r.report_is_stand_in for r in results):
-        lines += ["", "\\* scripts/review_report.py was not there: the time is load_manual plus every document's review state."]
     for r in results:
         if r.live_preview is not None:
             lines += ["", live_preview_line(r)]
@@ -653,8 +640,9 @@ def budgets(results: list[Result]) -> list[tuple[str, bool, str]]:
     html = largest.hooks_site.doc_html_max_kb
     checks.append((f"a document page's HTML under {BUDGET_PAGE_HTML_KB} KB at {n} documents", html < BUDGET_PAGE_HTML_KB, f"largest {html:.1f} KB, median {largest.hooks_site.doc_html_median_kb:.1f} KB"))
     checks.append((
-        f"review report on {n} documents under {BUDGET_REPORT_SECONDS} s", largest.report_cpu_seconds < BUDGET_REPORT_SECONDS,
-        f"{largest.report_cpu_seconds:.2f} s CPU ({largest.report_seconds:.2f} s wall)",
+        f"review report on {n} documents under {BUDGET_REPORT_SECONDS} s (with the record cache a build leaves)",
+        largest.report_cpu_seconds < BUDGET_REPORT_SECONDS,
+        f"{largest.report_cpu_seconds:.2f} s CPU ({largest.report_seconds:.2f} s wall); with the cache off {largest.report_cold_cpu_seconds:.2f} s CPU",
     ))
     return checks
 

@@ -160,7 +160,7 @@ def test_a_title_gets_a_word_whatever_its_quoting():
 
 def test_the_live_preview_line_and_its_budget_are_printed():
     run, site = benchmark.Run(1.0, 1.0, 50.0, 0, ""), benchmark.Site()
-    result = benchmark.Result("shipped", 39, run, run, site, site, 0.2, 0.2, False, 0.1)
+    result = benchmark.Result("shipped", 39, run, run, site, site, 0.2, 0.2, 1.0, 1.0, 0.1)
     result.live_preview = benchmark.LivePreview("procedures/a/b.md", 3, [1.2, 1.8, 3.5])
     text = benchmark.render([result])
     assert "Live preview (shipped manual, mkdocs serve): edit to page and A to Z updated: median 1.8 s, max 3.5 s" in text

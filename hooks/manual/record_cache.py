@@ -106,13 +106,14 @@ def open_cache(root: Path, context_files: list[Path]) -> RecordCache:
 
 
 def _context(root: Path, extra: list[Path]) -> bytes:
-    files = sorted(_PACKAGE.glob("*.py"))
+    """A digest of the contents (and names) of the code and data that reading a document depends on."""
+    files = [(f"manual/{file.name}", file) for file in sorted(_PACKAGE.glob("*.py"))]
     for folder, pattern in _CONTEXT_GLOBS:
-        files += sorted((root / folder).rglob(pattern))
-    files += extra
+        files += [(file.relative_to(root).as_posix(), file) for file in sorted((root / folder).rglob(pattern))]
+    files += [(file.name, file) for file in extra]
     hasher = hashlib.blake2b(digest_size=16)
-    for file in files:
-        hasher.update(str(file).encode("utf-8", "surrogateescape") + b"\0")
+    for name, file in files:
+        hasher.update(name.encode("utf-8", "surrogateescape") + b"\0")
         try:
             hasher.update(file.read_bytes() if file.is_file() else b"<not a file>")
         except OSError:

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .manual import Manual
-from .pages import render_markdown
+from .pages import GeneratedPage, render_markdown, render_page
 from .review import ReviewState
 from .schedule import COMING_UP_DAYS, ScheduleEntry, coming_up, overdue, owners_of, schedule_entries
 
 PAGE = "review-schedule.md"
 
 
-def render_schedule_page(manual: Manual, href: Callable[[ScheduleEntry], str]) -> str:
-    """Markdown for the page; href gives the address of a document's page relative to this one."""
+def render_schedule_page(manual: Manual, href: Callable[[ScheduleEntry], str]) -> GeneratedPage:
+    """The page; href gives the address of a document's page relative to this one. Its tables are HTML
+    blocks, put into the page after Markdown."""
     entries = schedule_entries(manual)
 
     def table(rows: list[ScheduleEntry], name: str) -> str:
@@ -21,7 +22,7 @@ def render_schedule_page(manual: Manual, href: Callable[[ScheduleEntry], str]) -
             "review-schedule-table.html.j2", entries=rows, name=name, href=href, due_soon_days=manual.settings.due_soon_days
         ).strip()
 
-    return render_markdown(
+    return render_page(
         "review-schedule.md.j2",
         today=manual.today,
         entries=entries,
