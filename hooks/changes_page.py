@@ -6,11 +6,13 @@ All from the documents' amendment entries, through manual.changes and manual.fee
 from __future__ import annotations
 
 from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
 
 from manual.changes import all_changes, by_month, next_update, recent_changes, recently_updated
 from manual.feed import FEED_PATH, atom_feed
-from manual.pages import render_markdown
+from manual.pages import render_page
 
+PAGE = "changes.md"
 UPDATED = "updated"  # Material's page status: shown in the navigation beside the title
 
 
@@ -21,8 +23,13 @@ def on_files(files: Files, *, config) -> Files:
     settings = manual.settings
     changes = all_changes(manual.documents, manual.today)
     recent = recent_changes(changes, manual.today, settings.updated_days)
-    content = render_markdown(
+    page = File.generated(config, PAGE, content="")
+    finder = config.extra.get("manual_abbreviations")  # hooks/glossary_page.py
+    texts = [text for change in changes for text in (change.document.title, change.amendment.summary)]
+    generated = render_page(
         "changes.md.j2",
+        abbreviations=finder.splitter(texts) if finder else lambda text: [(text, None)],
+        hrefs={doc_id: get_relative_url(url, page.url) for doc_id, url in config.extra["manual_urls"].items()},
         months=by_month(changes),
         recent=recent,
         updated_days=settings.updated_days,
@@ -30,7 +37,9 @@ def on_files(files: Files, *, config) -> Files:
         feed_path=FEED_PATH,
         cadence=_cadence(len(set(settings.update_months))),
     )
-    files.append(File.generated(config, "changes.md", content=content))
+    page.content_string = generated.markdown
+    config.extra["manual_html_blocks"][PAGE] = generated.html_blocks  # each month's table: see hooks/html_blocks.py
+    files.append(page)
     feed = atom_feed(
         changes,
         title=config.site_name,

@@ -47,6 +47,8 @@ def test_the_listings_link_each_document_and_are_left_out_of_search(site):
     html = read(site, "indexes/owners")
     assert '<a href="../../procedures/find-voice/">Voice of the child</a>' in html
     locations = {entry["location"].split("#")[0] for entry in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
-    for page in ["a-to-z", "owners", "agencies", "levels", "types"]:
+    for page in ["a-to-z", "owners", "agencies", "levels", "types", "topics"]:
         assert f"indexes/{page}/" not in locations
+    assert "review-schedule/" not in locations  # a row per document, as the listings
+    assert "changes/" in locations  # what changed is said only there
     assert "procedures/find-voice/" in locations

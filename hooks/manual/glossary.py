@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,26 @@ class AbbreviationFinder:
             return {}
         present = set(self._page_words.findall(text))
         return {term: meaning for term, meaning in self.abbreviations.items() if self._words[term] <= present}
+
+    def splitter(self, texts: list[str]) -> Callable[[str], list[tuple[str, str | None]]]:
+        """For HTML written without Markdown (a page's html_block): a function that splits one of `texts`
+        into pieces, each with the expansion to show when it is an abbreviation (None otherwise). It
+        finds what the abbr extension finds: the longest abbreviation first, on word boundaries."""
+        present = self.in_text("\n".join(texts))
+        if not present:
+            return lambda text: [(text, None)]
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(term) for term in sorted(present, key=len, reverse=True)) + r")\b")
+
+        def split(text: str) -> list[tuple[str, str | None]]:
+            pieces: list[tuple[str, str | None]] = []
+            start = 0
+            for match in pattern.finditer(text):
+                pieces += [(text[start : match.start()], None), (match.group(0), present[match.group(0)])]
+                start = match.end()
+            pieces.append((text[start:], None))
+            return pieces
+
+        return split
 
 
 _WORD = re.compile(r"\w+")
