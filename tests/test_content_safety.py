@@ -126,6 +126,25 @@ def test_links_to_other_sites_get_rel_noopener_and_internal_links_do_not(build_m
     assert "noopener" not in internal
 
 
+@pytest.mark.parametrize(
+    "html, expected",
+    [
+        ('<a href="https://x.org/a">x</a>', '<a href="https://x.org/a" rel="noopener noreferrer">x</a>'),
+        ("<A HREF='//y.org' rel=\"nofollow\">y</A>", "<A HREF='//y.org' rel=\"nofollow noopener noreferrer\">y</A>"),
+        ('<a\nclass="c"\nhref="http://z.org">z</a>', '<a\nclass="c"\nhref="http://z.org" rel="noopener noreferrer">z</a>'),
+        ('<a href="https://q.org" rel="noopener">q</a>', '<a href="https://q.org" rel="noopener noreferrer">q</a>'),
+        # not links to other sites: left as they are
+        ('<a title="a // b" href="../x/">w</a> <svg xmlns="http://www.w3.org/2000/svg"></svg> // text', None),
+        ('<link href="https://x.org/style.css"> <img src="//x.org/i.png">', None),
+    ],
+)
+def test_only_links_to_other_sites_are_given_rel(html, expected):
+    from manual.external_links import make_external_links_safe
+
+    assert make_external_links_safe(html) == (expected or html)
+    assert make_external_links_safe("<p>before</p>" + html + "<p>after</p>") == "<p>before</p>" + (expected or html) + "<p>after</p>"
+
+
 def test_the_external_links_report_lists_every_address_with_file_and_line(tmp_path):
     root = make_project(tmp_path, files={PLANTED: document(EXTERNAL_BODY, id="planted")})
     text = document(EXTERNAL_BODY, id="planted").split("\n")
