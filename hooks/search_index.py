@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from manual.search_terms import search_terms
+from manual.search_terms import SearchTerms
 
 
 def _document(page, config):
@@ -34,6 +34,8 @@ def on_page_content(html: str, *, page, config, files) -> str:
     doc = _document(page, config)
     if manual is None or doc is None or doc.status in ("withdrawn", "superseded"):
         return html
-    glossary = getattr(manual.vocabulary, "glossary", ())
-    page.meta["tags"] = list(doc.tags) + [term for term in search_terms(doc, glossary) if term not in doc.tags]
+    terms = config.extra.get("manual_search_terms")
+    if terms is None:  # once a build: the glossary's lookups
+        terms = config.extra["manual_search_terms"] = SearchTerms(getattr(manual.vocabulary, "glossary", ()))
+    page.meta["tags"] = list(doc.tags) + [term for term in terms.of(doc) if term not in doc.tags]
     return html

@@ -7,23 +7,35 @@ mentions it in passing.
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from .document import Document
 
 
-def search_terms(doc: Document, glossary: tuple = ()) -> list[str]:
-    """Keywords, then each acronym's expansion, then glossary terms whose `see` is this document; no repeats."""
-    expansions = {entry.term.lower(): entry.stands_for for entry in glossary if getattr(entry, "stands_for", None)}
-    terms: list[str] = []
+class SearchTerms:
+    """The glossary read once for the whole build: acronyms' expansions, and the terms that point at each document."""
 
-    def add(term: str | None) -> None:
-        if term and term.strip() and term.strip().lower() not in {t.lower() for t in terms}:
-            terms.append(term.strip())
+    def __init__(self, glossary: tuple = ()):
+        self._expansions = {entry.term.lower(): entry.stands_for for entry in glossary if getattr(entry, "stands_for", None)}
+        self._pointing: dict[str, list] = defaultdict(list)
+        for entry in glossary:
+            if getattr(entry, "see", None):
+                self._pointing[entry.see].append(entry)
 
-    for keyword in doc.keywords:
-        add(keyword)
-        add(expansions.get(keyword.lower()))
-    for entry in glossary:
-        if getattr(entry, "see", None) == doc.id:
+    def of(self, doc: Document) -> list[str]:
+        """Keywords, then each acronym's expansion, then glossary terms whose `see` is this document; no repeats."""
+        terms: list[str] = []
+        seen: set[str] = set()
+
+        def add(term: str | None) -> None:
+            if term and term.strip() and term.strip().lower() not in seen:
+                terms.append(term.strip())
+                seen.add(term.strip().lower())
+
+        for keyword in doc.keywords:
+            add(keyword)
+            add(self._expansions.get(keyword.lower()))
+        for entry in self._pointing.get(doc.id, ()):
             add(entry.term)
             add(getattr(entry, "stands_for", None))
-    return terms
+        return terms
