@@ -19,5 +19,5 @@ def on_config(config):
 
 @event_priority(100)
 def on_page_content(html: str, *, page, config, files) -> str:
-    blocks = config.extra["manual_html_blocks"].get(page.file.src_uri)
+    blocks = config.extra["manual_html_blocks"].pop(page.file.src_uri, None)  # once in the page, not kept twice
     return insert_html_blocks(html, blocks) if blocks else html

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -70,7 +71,7 @@ class Document:
     legislation: tuple[str, ...] = ()
     amendments: tuple[Amendment, ...] = ()
     default_review_interval: str = "12 months"
-    field_lines: dict = field(default_factory=dict, repr=False, compare=False)  # field path -> line, for messages
+    field_lines: Mapping = field(default_factory=dict, repr=False, compare=False)  # field path -> line, for messages
 
     def line_of(self, *field_path: str | int) -> int | None:
         return self.field_lines.get(tuple(field_path))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -12,6 +13,7 @@ from .checks import cross_checks
 from .document import Amendment, Document
 from .glossary import glossary_problems
 from .levels import LevelsOfNeed, load_levels
+from .packed import Packed, pack
 from .problems import ManualError, Problem
 from .record_cache import RecordCache, digest, open_cache
 from .review import Review
@@ -39,7 +41,7 @@ class Source:
     body: str = ""
     body_line: int = 1
     document: Document | None = None
-    data: dict[str, Any] = field(default_factory=dict)
+    data: Mapping[str, Any] = field(default_factory=dict)  # the raw front matter, packed (manual.packed)
 
 
 @dataclass
@@ -168,10 +170,10 @@ def _read_source(raw: bytes, relative: str, section: str, settings: Settings) ->
         parsed = parse_document_text(decode(raw, relative), relative)
     except ManualError as error:
         return source, error.problems
-    source.body, source.body_line, source.data = parsed.body, parsed.body_line, parsed.data
+    source.body, source.body_line, source.data = parsed.body, parsed.body_line, pack(parsed.data)
     problems = schema_problems(parsed.data, parsed.lines, relative, settings.schema_file)
     if not problems:
-        source.document = _record(parsed.data, parsed.lines, source, settings)
+        source.document = _record(parsed.data, pack(parsed.lines), source, settings)
     return source, problems
 
 
@@ -179,7 +181,7 @@ def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _record(data: dict[str, Any], lines: dict[tuple, int], source: Source, settings: Settings) -> Document:
+def _record(data: dict[str, Any], lines: Packed, source: Source, settings: Settings) -> Document:
     approved = data.get("approved") or {}
     return Document(
         id=data["id"],

@@ -16,12 +16,10 @@ code; a missing, unreadable or stale cache is ignored and rebuilt. MANUAL_CACHE=
 from __future__ import annotations
 
 import hashlib
-import marshal
 import os
 import pickle
-from collections.abc import Iterator, Mapping
 from contextlib import suppress
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_FILE = Path(".cache/manual-records.pickle")
@@ -35,7 +33,7 @@ _ALLOWED = {
     ("manual.document", "Amendment"),
     ("manual.manual", "Source"),
     ("manual.problems", "Problem"),
-    ("manual.record_cache", "Packed"),
+    ("manual.packed", "Packed"),
 }
 
 
@@ -65,7 +63,7 @@ class RecordCache:
         return None
 
     def put(self, relative: str, key: bytes, source, problems: list) -> None:
-        self.kept[relative] = (key, _packed(source), problems)
+        self.kept[relative] = (key, source, problems)
         self.changed = True
 
     def keep_unread(self) -> None:
@@ -120,45 +118,6 @@ def _context(root: Path, extra: list[Path]) -> bytes:
             hasher.update(b"<unreadable>")
         hasher.update(b"\0")
     return hasher.digest()
-
-
-class Packed(Mapping):
-    """A mapping of plain data kept as marshal bytes and unpacked on first use. Most runs never look at
-    a cached document's raw front matter or its field lines (they are for messages and editing), and
-    unpacking thousands of small dicts is most of the cost of reading the cache."""
-
-    __slots__ = ("_blob", "_data")
-
-    def __init__(self, blob: bytes):
-        self._blob, self._data = blob, None
-
-    def _unpacked(self) -> dict:
-        if self._data is None:
-            self._data = marshal.loads(self._blob)
-        return self._data
-
-    def __getitem__(self, key):
-        return self._unpacked()[key]
-
-    def get(self, key, default=None):
-        return self._unpacked().get(key, default)
-
-    def __iter__(self) -> Iterator:
-        return iter(self._unpacked())
-
-    def __len__(self) -> int:
-        return len(self._unpacked())
-
-    def __reduce__(self):
-        return Packed, (self._blob,)
-
-
-def _packed(source):
-    """The Source as the cache stores it: its front matter and its record's field lines packed."""
-    document = source.document
-    if document is not None:
-        document = replace(document, field_lines=Packed(marshal.dumps(dict(document.field_lines))))
-    return replace(source, data=Packed(marshal.dumps(dict(source.data))), document=document)
 
 
 class _Unpickler(pickle.Unpickler):
