@@ -5,7 +5,7 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 
 from manual.pages import render_markdown
-from manual.schema import load_schema
+from manual.schema import read_schema
 from manual.schema_reference import schema_reference
 
 PAGE = "editing/front-matter.md"
@@ -15,6 +15,6 @@ def on_files(files: Files, *, config) -> Files:
     manual = config.extra.get("manual")  # loaded by hooks/documents.py
     if manual is None:
         return files
-    reference = schema_reference(load_schema(manual.settings.schema_file))
+    reference = schema_reference(read_schema(manual.settings.schema_file))
     files.append(File.generated(config, PAGE, content=render_markdown("front-matter.md.j2", reference=reference)))
     return files
