@@ -107,6 +107,15 @@ def on_page_markdown(markdown: str, *, page, config, files) -> str:
     return rewrite_doc_links(markdown, url_for)
 
 
+@event_priority(-300)  # after every other hook and plugin has seen the page's Markdown and HTML
+def on_page_content(html: str, *, page, config, files) -> str:
+    """A document page's Markdown is not needed once it is HTML: MkDocs would keep it to the end of the
+    build, beside the record's copy of the body (about 8 MB at 2,000 documents)."""
+    if page.file.src_uri in config.extra["manual_sources"]:
+        page.markdown = ""
+    return html
+
+
 def on_page_context(context, *, page, config, nav):
     manual = manual_of(config)
     source = config.extra["manual_sources"].get(page.file.src_uri)

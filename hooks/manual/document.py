@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date
 
 from .review import Review, add_interval, review_state
@@ -33,14 +33,17 @@ TYPE_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Amendment:
     date: date
     summary: str
     version: str | None = None
 
+    def __reduce__(self):  # pickled as a call, as Document is
+        return Amendment, (self.date, self.summary, self.version)
 
-@dataclass(frozen=True)
+
+@dataclass(frozen=True, slots=True)
 class Document:
     id: str
     title: str
@@ -72,6 +75,11 @@ class Document:
     amendments: tuple[Amendment, ...] = ()
     default_review_interval: str = "12 months"
     field_lines: Mapping = field(default_factory=dict, repr=False, compare=False)  # field path -> line, for messages
+
+    def __reduce__(self):
+        """Pickled as a call with the fields in order: the record cache (manual.record_cache) reads
+        thousands of records, and a call is quicker than the state dataclasses give slotted classes."""
+        return Document, tuple(getattr(self, item.name) for item in fields(self))
 
     def line_of(self, *field_path: str | int) -> int | None:
         return self.field_lines.get(tuple(field_path))

@@ -32,7 +32,7 @@ class Section:
     title: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """One Markdown file in procedures/: its record when valid, and its body either way."""
 
@@ -42,6 +42,9 @@ class Source:
     body_line: int = 1
     document: Document | None = None
     data: Mapping[str, Any] = field(default_factory=dict)  # the raw front matter, packed (manual.packed)
+
+    def __reduce__(self):  # pickled as a call, as Document is
+        return Source, (self.path, self.section, self.body, self.body_line, self.document, self.data)
 
 
 @dataclass
