@@ -52,3 +52,11 @@ def test_the_listings_link_each_document_and_are_left_out_of_search(site):
     assert "review-schedule/" not in locations  # a row per document, as the listings
     assert "changes/" in locations  # what changed is said only there
     assert "procedures/find-voice/" in locations
+
+
+def test_ids_repeated_on_the_print_page_get_the_first_free_suffix():
+    from manual.whole_manual import PageIds
+
+    ids = PageIds({"what-to-do-now_1", "doc-x"})
+    claimed = [ids.claim(name) for name in ["what-to-do-now"] * 4 + ["doc-x", "who-does-what", "what-to-do-now_3"]]
+    assert claimed == ["what-to-do-now", "what-to-do-now_2", "what-to-do-now_3", "what-to-do-now_4", "doc-x_1", "who-does-what", "what-to-do-now_3_1"]

@@ -67,19 +67,51 @@ def ids_in(html: str) -> set[str]:
     return set(_ID.findall(html))
 
 
-def place_document(html: str, page_url: str, print_url: str, printed: dict[str, str], taken: set[str]) -> str:
+class PageIds:
+    """The ids used on the print page so far. An id used again gets the first free suffix, as the toc
+    extension numbers repeated headings; the last suffix of each id is kept, so the search does not
+    start from 1 again (every document has "what-to-do-now": counting up each time was quadratic)."""
+
+    def __init__(self, taken: set[str]):
+        self._taken = set(taken)
+        self._last: dict[str, int] = {}
+
+    def claim(self, wanted: str) -> str:
+        if wanted not in self._taken:
+            self._taken.add(wanted)
+            return wanted
+        n = self._last.get(wanted, 0)
+        while True:
+            n += 1
+            new = f"{wanted}_{n}"
+            if new not in self._taken:
+                break
+        self._last[wanted] = n
+        self._taken.add(new)
+        return new
+
+
+def _relative(path: str, start: str) -> str:
+    """posixpath.relpath for the site's own relative addresses, without its calls to the file system's
+    idea of the current folder (most of the cost of placing a document)."""
+    if path.startswith("..") or start.startswith(".."):
+        return posixpath.relpath(path or ".", start or ".")
+    to, base = (path.split("/") if path not in ("", ".") else []), (start.split("/") if start not in ("", ".") else [])
+    common = 0
+    while common < min(len(to), len(base)) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
+def place_document(html: str, page_url: str, print_url: str, printed: dict[str, str], ids: PageIds) -> str:
     """A document page's HTML as it must read on the print page.
 
-    printed maps a printed document's page address to its anchor on the print page; taken holds the ids
-    already used on the print page (updated with this document's).
+    printed maps a printed document's page address to its anchor on the print page; ids holds the ids
+    already used on the print page (this document's are added).
     """
     renamed: dict[str, str] = {}
     for old in dict.fromkeys(_ID.findall(html)):
-        new, n = old, 0
-        while new in taken:
-            n += 1
-            new = f"{old}_{n}"
-        taken.add(new)
+        new = ids.claim(old)
         if new != old:
             renamed[old] = new
     if renamed:
@@ -102,8 +134,7 @@ def place_document(html: str, page_url: str, print_url: str, printed: dict[str, 
         anchor = printed.get(resolved + slash)
         if anchor is not None:
             return f'{attr}="#{anchor}"'
-        relative = posixpath.relpath(resolved or ".", to_dir or ".")
-        return f'{attr}="{relative}{slash}{hash_}{fragment}"'
+        return f'{attr}="{_relative(resolved, to_dir)}{slash}{hash_}{fragment}"'
 
     return shift_headings(_URL.sub(rebase, html))
 
@@ -117,12 +148,12 @@ def printed_sections(manual, rendered: dict[str, tuple[str, str]], print_url: st
     """
     docs = [doc for doc in in_force(manual) if doc.id in rendered]
     printed = {rendered[doc.id][0]: anchor_for(doc.id) for doc in docs}
-    taken.update(anchor_for(doc.id) for doc in docs)
+    ids = PageIds(taken | {anchor_for(doc.id) for doc in docs})
     sections = []
     for section in manual.sections:
         members = tuple(
             PrintedDocument(
-                doc, anchor_for(doc.id), partial(place_document, rendered[doc.id][1], rendered[doc.id][0], print_url, printed, taken)
+                doc, anchor_for(doc.id), partial(place_document, rendered[doc.id][1], rendered[doc.id][0], print_url, printed, ids)
             )
             for doc in docs
             if doc.section == section.folder
