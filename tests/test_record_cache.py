@@ -119,3 +119,21 @@ def test_the_review_report_says_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     warm = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert (cold.returncode, cold.stdout, cold.stderr) == (warm.returncode, warm.stdout, warm.stderr)
     assert "Fixture conference procedure" in warm.stdout
+
+
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_still_seen(tmp_path, monkeypatch):
+    """A file the file system says is unchanged is not read again; an edit always moves its change time."""
+    import manual.record_cache as record_cache
+
+    monkeypatch.setattr(record_cache, "RACY_NS", 0)  # trust stamps at once (normally files older than 2 s)
+    root = make_project(tmp_path)
+    path = root / CONFERENCE
+    loaded(root, monkeypatch)
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("owner: childrens-services", "owner: childrens-servicez"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `cp -p` or `rsync -t` would leave it
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    _, problems = loaded(root, monkeypatch)
+    assert [(p.path, p.field) for p in problems] == [(CONFERENCE, "owner")]
+    assert "did you mean 'childrens-services'" in problems[0].message

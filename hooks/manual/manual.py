@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from stat import S_ISDIR, S_ISLNK
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -15,7 +16,7 @@ from .glossary import glossary_problems
 from .levels import LevelsOfNeed, load_levels
 from .packed import Packed, pack
 from .problems import ManualError, Problem
-from .record_cache import RecordCache, digest, open_cache
+from .record_cache import RecordCache, digest, open_cache, stamp
 from .review import Review
 from .settings import Settings, load_settings
 from .today import resolve_today
@@ -90,10 +91,16 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     files = [path.as_posix() for path in paths] if paths is not None else _markdown_files(settings.procedures_dir)
     cache = open_cache(settings.root, [settings.procedures_dir / SECTIONS_FILE])
     for file in sorted(files, key=lambda f: f.split("/")):  # paths as strings: thousands of Path objects cost more than the reading
-        if file.rpartition("/")[2] in IGNORED_NAMES or os.path.isdir(file):
+        if file.rpartition("/")[2] in IGNORED_NAMES:
+            continue
+        try:
+            status = os.lstat(file)  # one call answers "a folder?", "a link?" and "changed since the cache?"
+        except OSError:
+            status = None  # gone or unreadable: reading it says which
+        if status is not None and S_ISDIR(status.st_mode):
             continue
         relative = file.removeprefix(root_prefix)
-        if os.path.islink(file):  # a link could publish a file from outside the manual
+        if status is not None and S_ISLNK(status.st_mode):  # a link could publish a file from outside the manual
             problems.append(Problem(relative, None, None, "is a symbolic link; expected an ordinary file (copy the document here instead)"))
             continue
         folder, _, name = file.removeprefix(procedures_prefix).partition("/")
@@ -102,7 +109,7 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
             problems.append(
                 Problem(relative, None, None, f"the folder {section or 'procedures/'!r} is not a section; put the file in a folder listed in {_sections_path(settings)}")
             )
-        source, found = _checked_source(file, relative, section, settings, vocabulary, cache)
+        source, found = _checked_source(file, status, relative, section, settings, vocabulary, cache)
         sources.append(source)
         problems += found
     if paths is not None:
@@ -142,16 +149,20 @@ def _load_sections(settings: Settings) -> list[Section]:
 
 
 def _checked_source(
-    file: str, relative: str, section: str, settings: Settings, vocabulary: Vocabulary, cache: RecordCache
+    file: str, status: os.stat_result | None, relative: str, section: str, settings: Settings, vocabulary: Vocabulary, cache: RecordCache
 ) -> tuple[Source, list[Problem]]:
-    """The file's Source and its own problems: from the cache when its bytes are unchanged, else read and checked."""
+    """The file's Source and its own problems: from the cache when the file is unchanged, else read and checked."""
+    file_stamp = stamp(status) if status is not None else None
+    cached = cache.unchanged(relative, file_stamp)
+    if cached is not None:
+        return cached
     try:
         with open(file, "rb") as handle:
             raw = handle.read()
     except OSError as error:
         return Source(relative, section), [Problem(relative, None, None, f"the file cannot be read ({error.strerror or error}); expected a readable text file")]
     key = digest(raw)
-    cached = cache.get(relative, key)
+    cached = cache.get(relative, key, file_stamp)
     if cached is not None:
         return cached
     from .safety import content_problems, front_matter_problems  # here: a run with every file cached needs neither
@@ -160,7 +171,7 @@ def _checked_source(
     problems += content_problems(relative, source.body, source.body_line, vocabulary.contacts)
     if source.document is not None:
         problems += front_matter_problems(source.document, vocabulary.contacts)
-    cache.put(relative, key, source, problems)
+    cache.put(relative, key, file_stamp, source, problems)
     return source, problems
 
 

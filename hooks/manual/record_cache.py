@@ -8,6 +8,9 @@ is used only when everything else that could change an answer is the same too: t
 code, the schema, the data files and the sections file (their digest is the cache's context).
 Checks across documents are never cached: they run on every load.
 
+A file whose inode, size and times are as they were is not even read (see stamp()); one whose stamp
+has changed is read, and its cached entry still used if its bytes are the same.
+
 The file lives at .cache/manual-records.pickle in the repository (ignored by git). It is read with an
 unpickler that builds only the manual's own record types and dates, so a planted file cannot run
 code; a missing, unreadable or stale cache is ignored and rebuilt. MANUAL_CACHE=off turns it off.
@@ -18,12 +21,14 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import time
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_FILE = Path(".cache/manual-records.pickle")
-FORMAT = 1  # bump when the cached types change shape
+FORMAT = 2  # bump when the cached types change shape
+RACY_NS = 2_000_000_000
 _PACKAGE = Path(__file__).parent
 # Everything besides a document's own bytes that can change what reading it gives.
 _CONTEXT_GLOBS = (("docs/data", "*"), ("docs/schema", "*"))
@@ -45,9 +50,20 @@ def enabled() -> bool:
     return os.environ.get("MANUAL_CACHE", "").strip().lower() not in ("off", "0", "no", "false")
 
 
+def stamp(status: os.stat_result) -> tuple | None:
+    """What the file system says of a file: the same inode, size, modification and change times mean the
+    same bytes, so the file need not be read. (The change time moves with every write and cannot be set
+    back, so a file copied or edited with its old modification time kept still shows as changed.) A file
+    written in the last two seconds gets no stamp, and is compared by its bytes next time: a second
+    write in the same tick of the clock would leave the times as they were."""
+    if time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) < RACY_NS:
+        return None
+    return (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+
+
 @dataclass
 class RecordCache:
-    """Entries by path (relative to the root): (digest of the file's bytes, Source, the file's problems)."""
+    """Entries by path (relative to the root): (digest of the file's bytes, its stamp, Source, the file's problems)."""
 
     path: Path | None
     context: bytes
@@ -55,15 +71,24 @@ class RecordCache:
     kept: dict[str, tuple] = field(default_factory=dict)  # what the next run can use
     changed: bool = False
 
-    def get(self, relative: str, key: bytes):
+    def unchanged(self, relative: str, file_stamp: tuple | None):
+        """The cached Source and problems when the file system says the file is as it was."""
         entry = self.entries.get(relative)
-        if entry is not None and entry[0] == key:
+        if file_stamp is not None and entry is not None and entry[1] == file_stamp:
             self.kept[relative] = entry
-            return entry[1], entry[2]
+            return entry[2], entry[3]
         return None
 
-    def put(self, relative: str, key: bytes, source, problems: list) -> None:
-        self.kept[relative] = (key, source, problems)
+    def get(self, relative: str, key: bytes, file_stamp: tuple | None):
+        """The cached Source and problems when the file's bytes are as they were (its stamp is renewed)."""
+        entry = self.entries.get(relative)
+        if entry is not None and entry[0] == key:
+            self.put(relative, key, file_stamp, entry[2], entry[3])
+            return entry[2], entry[3]
+        return None
+
+    def put(self, relative: str, key: bytes, file_stamp: tuple | None, source, problems: list) -> None:
+        self.kept[relative] = (key, file_stamp, source, problems)
         self.changed = True
 
     def keep_unread(self) -> None:
