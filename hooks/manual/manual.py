@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from stat import S_ISDIR, S_ISLNK
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from stat import S_ISDIR, S_ISLNK
 from typing import Any
 
 from .checks import cross_checks

@@ -28,7 +28,7 @@ from pathlib import Path
 
 CACHE_FILE = Path(".cache/manual-records.pickle")
 FORMAT = 2  # bump when the cached types change shape
-RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000  # files written this recently are compared by their bytes (see stamp())
 _PACKAGE = Path(__file__).parent
 # Everything besides a document's own bytes that can change what reading it gives.
 _CONTEXT_GLOBS = (("docs/data", "*"), ("docs/schema", "*"))
@@ -119,9 +119,7 @@ def open_cache(root: Path, context_files: list[Path]) -> RecordCache:
     try:
         with path.open("rb") as stored:
             version, stored_context, entries = _Unpickler(stored).load()
-    except FileNotFoundError:
-        return RecordCache(path, context)
-    except Exception:  # noqa: BLE001 - any damage to the file only means starting afresh
+    except Exception:  # noqa: BLE001 - missing or damaged: either way, start afresh
         return RecordCache(path, context)
     if version != FORMAT or stored_context != context or not isinstance(entries, dict):
         return RecordCache(path, context)
