@@ -31,4 +31,4 @@ benchmark: $(STAMP)
 	$(PY) scripts/benchmark.py --sizes shipped,500,2000
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .cache $(VENV)

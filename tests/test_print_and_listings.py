@@ -4,7 +4,10 @@ from the records, built for real from the "finding" fixture manual."""
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -34,6 +37,7 @@ def test_the_whole_manual_page_repeats_no_id_and_its_own_links_follow_the_rename
     assert '<h4 id="what-to-do-now_2">' in html
     assert "data-manual-print-documents" not in html  # the placeholder was filled
     assert not list(site.rglob("*.partial"))
+    assert not list(site.parent.rglob("manual-print-*"))  # the documents' HTML waited in a file with no name
 
 
 def test_the_whole_manual_page_keeps_each_document_s_body_as_its_page_renders_it(site):
@@ -60,3 +64,75 @@ def test_ids_repeated_on_the_print_page_get_the_first_free_suffix():
     ids = PageIds({"what-to-do-now_1", "doc-x"})
     claimed = [ids.claim(name) for name in ["what-to-do-now"] * 4 + ["doc-x", "who-does-what", "what-to-do-now_3"]]
     assert claimed == ["what-to-do-now", "what-to-do-now_2", "what-to-do-now_3", "what-to-do-now_4", "doc-x_1", "who-does-what", "what-to-do-now_3_1"]
+
+
+def test_the_documents_html_waits_for_the_print_page_in_a_file_left_nowhere(tmp_path, monkeypatch):
+    import tempfile
+
+    from manual.whole_manual import RenderedDocuments
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    rendered = RenderedDocuments()
+    rendered.add("a", "procedures/a/", "<p>Caf\u00e9 \u2014 first</p>")
+    rendered.add("b", "procedures/b/", "<p>B \ud800</p>")  # any string comes back as it went in
+    rendered.add("a", "procedures/a/", "<p>Caf\u00e9 \u2014 second</p>")  # rendered again: the new HTML is used
+    assert list(tmp_path.iterdir()) == []
+    assert "a" in rendered and "c" not in rendered and len(rendered) == 2
+    assert rendered.html("a") == "<p>Caf\u00e9 \u2014 second</p>" and rendered.url("a") == "procedures/a/"
+    assert rendered.html("b") == "<p>B \ud800</p>"
+    rendered.add("b", "procedures/b/", "<p>B again</p>")  # more superseded HTML than current: compact() drops it
+    rendered.compact()
+    assert (rendered.html("a"), rendered.html("b")) == ("<p>Caf\u00e9 \u2014 second</p>", "<p>B again</p>")
+    rendered.clear()
+    assert len(rendered) == 0 and "a" not in rendered
+    assert list(tmp_path.iterdir()) == []
+
+
+# `mkdocs serve --dirty` in one process: a first build, an edit to one document, and a rebuild that renders
+# that document's page only (as serve does, with the configuration loaded again).
+def article(html: str) -> str:
+    return html[html.index("<article") : html.index("</article>")]
+
+
+_DIRTY_REBUILD = r"""
+import os, sys, time
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+root, edited, keep = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
+config = load_config(str(root / "mkdocs.yml"))
+config.plugins.on_startup(command="serve", dirty=True)
+try:
+    build(config, dirty=True)
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nSaid again after the first build.\n", encoding="utf-8")
+    later = time.time() + 10
+    os.utime(edited, (later, later))
+    config = load_config(str(root / "mkdocs.yml"))
+    build(config, dirty=True)
+    keep.write_bytes((Path(config.site_dir) / "print" / "index.html").read_bytes())
+finally:
+    config.plugins.on_shutdown()
+"""
+
+
+def test_a_dirty_rebuild_prints_the_documents_it_did_not_render_again(tmp_path):
+    root = make_project(tmp_path, "finding")
+    edited, kept = root / "procedures" / "responding" / "referral.md", tmp_path / "dirty-print.html"
+    result = subprocess.run(
+        [sys.executable, "-c", _DIRTY_REBUILD, str(root), str(edited), str(kept)],
+        cwd=root,
+        env={**os.environ, "MANUAL_TODAY": "2026-11-24"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    dirty = kept.read_text(encoding="utf-8")
+    assert "Said again after the first build." in dirty
+    # the same page a full build of the edited manual writes: every document in force, the unchanged ones too
+    build = run_build(root, "2026-11-24")
+    assert build.returncode == 0, build.output
+    # (the page's footer names the next page, whose title a --dirty build has not read: compare the article)
+    assert article(dirty) == article((build.site / "print" / "index.html").read_text(encoding="utf-8"))
+    assert 'id="doc-find-conference"' in dirty and 'id="doc-find-voice"' in dirty

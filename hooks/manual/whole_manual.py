@@ -6,15 +6,21 @@ move down two levels (the page has section and document headings above them), id
 earlier document get a suffix (as the toc extension would give them), links to a printed document
 point at it further down the page, and other relative links are rebased from the document's address
 to the page's.
+
+The documents' HTML waits for the page in a temporary file (RenderedDocuments), not in memory, so a
+document page's own copy can be let go as soon as the page is written (hooks/print_page.py).
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from typing import BinaryIO
 
 from .document import Document
 
@@ -43,6 +49,66 @@ class PrintedSection:
     title: str
     anchor: str
     documents: tuple[PrintedDocument, ...]
+
+
+class RenderedDocuments:
+    """Each document page's address and rendered HTML, kept for the print page in a temporary file.
+
+    Only the address and where the HTML lies in the file are held in memory. A document rendered again is
+    written again and its new HTML used; once the file holds more superseded HTML than current, compact()
+    rewrites it without. The file has no name (it is removed as soon as it is made), so nothing is left
+    on disk however the process ends.
+    """
+
+    def __init__(self) -> None:
+        self._file: BinaryIO | None = None
+        self._where: dict[str, tuple[str, int, int]] = {}  # id -> (page address, offset, length in bytes)
+        self._superseded = 0  # bytes in the file that no entry points at
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._where
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def add(self, doc_id: str, url: str, html: str) -> None:
+        old = self._where.get(doc_id)
+        self._write(doc_id, url, html.encode("utf-8", "surrogatepass"))  # any str comes back as it went in
+        if old is not None:
+            self._superseded += old[2]
+
+    def url(self, doc_id: str) -> str:
+        return self._where[doc_id][0]
+
+    def html(self, doc_id: str) -> str:
+        _, offset, length = self._where[doc_id]
+        assert self._file is not None
+        self._file.seek(offset)
+        return self._file.read(length).decode("utf-8", "surrogatepass")
+
+    def compact(self) -> None:
+        """Rewrite the file without superseded HTML, if it holds more of that than current."""
+        if self._file is None or self._superseded <= sum(length for _, _, length in self._where.values()):
+            return
+        old, entries = self._file, list(self._where.items())
+        self._file, self._where, self._superseded = None, {}, 0
+        with old:
+            for doc_id, (url, offset, length) in entries:
+                old.seek(offset)
+                self._write(doc_id, url, old.read(length))
+
+    def clear(self) -> None:
+        """Forget every document and remove the file."""
+        if self._file is not None:
+            self._file.close()
+        self._file, self._where, self._superseded = None, {}, 0
+
+    def _write(self, doc_id: str, url: str, data: bytes) -> None:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="manual-print-")
+        offset = self._file.seek(0, os.SEEK_END)
+        self._file.write(data)
+        self._where[doc_id] = (url, offset, len(data))
 
 
 def anchor_for(doc_id: str) -> str:
@@ -139,25 +205,27 @@ def place_document(html: str, page_url: str, print_url: str, printed: dict[str, 
     return shift_headings(_URL.sub(rebase, html))
 
 
-def printed_sections(manual, rendered: dict[str, tuple[str, str]], print_url: str, taken: set[str]) -> list[PrintedSection]:
+def printed_sections(manual, rendered: RenderedDocuments, print_url: str, taken: set[str]) -> list[PrintedSection]:
     """The manual's sections in order, each with its documents in force (sections with none are left out).
 
-    rendered maps a document's id to its page's address and rendered HTML; a document not rendered in
-    this build (none is, in a normal build) is left out. Each document's HTML is placed only when asked
-    for, in page order, so the whole page need never be in memory at once.
+    rendered holds each document's page address and rendered HTML; a document not rendered (none is
+    missing, in a normal build) is left out. Each document's HTML is read and placed only when asked for,
+    in page order, so the whole page need never be in memory at once.
     """
     docs = [doc for doc in in_force(manual) if doc.id in rendered]
-    printed = {rendered[doc.id][0]: anchor_for(doc.id) for doc in docs}
+    printed = {rendered.url(doc.id): anchor_for(doc.id) for doc in docs}
     ids = PageIds(taken | {anchor_for(doc.id) for doc in docs})
     sections = []
     for section in manual.sections:
         members = tuple(
-            PrintedDocument(
-                doc, anchor_for(doc.id), partial(place_document, rendered[doc.id][1], rendered[doc.id][0], print_url, printed, ids)
-            )
+            PrintedDocument(doc, anchor_for(doc.id), partial(_place, rendered, doc.id, print_url, printed, ids))
             for doc in docs
             if doc.section == section.folder
         )
         if members:
             sections.append(PrintedSection(section.title, f"section-{section.folder}", members))
     return sections
+
+
+def _place(rendered: RenderedDocuments, doc_id: str, print_url: str, printed: dict[str, str], ids: PageIds) -> str:
+    return place_document(rendered.html(doc_id), rendered.url(doc_id), print_url, printed, ids)
