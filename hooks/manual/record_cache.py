@@ -99,11 +99,11 @@ class RecordCache:
     def save(self) -> None:
         if self.path is None or not (self.changed or self.kept.keys() != self.entries.keys()):
             return
-        data = pickle.dumps((FORMAT, self.context, self.kept), protocol=pickle.HIGHEST_PROTOCOL)
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(data)
+            with temporary.open("wb") as out:  # streamed: never the whole cache as one bytes object in memory
+                pickle.dump((FORMAT, self.context, self.kept), out, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, self.path)  # readers see the old cache or the new one, never half of one
         except OSError:  # a read-only checkout: every run reads every file, as without a cache
             with suppress(OSError):
