@@ -10,6 +10,7 @@ from mkdocs.utils import get_relative_url
 
 from manual.changes import all_changes, by_month, next_update, recent_changes, recently_updated
 from manual.feed import FEED_PATH, atom_feed
+from manual.glossary import AbbreviationFinder
 from manual.pages import render_page
 
 PAGE = "changes.md"
@@ -28,7 +29,7 @@ def on_files(files: Files, *, config) -> Files:
     texts = [text for change in changes for text in (change.document.title, change.amendment.summary)]
     generated = render_page(
         "changes.md.j2",
-        abbreviations=finder.splitter(texts) if finder else lambda text: [(text, None)],
+        abbreviations=(finder or AbbreviationFinder({})).splitter(texts),
         hrefs={doc_id: get_relative_url(url, page.url) for doc_id, url in config.extra["manual_urls"].items()},
         months=by_month(changes),
         recent=recent,
