@@ -10,9 +10,10 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve build test clean benchmark
 
-$(STAMP): requirements.txt requirements-dev.txt
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
 build: $(STAMP)
@@ -23,7 +24,7 @@ serve: build
 
 test: $(STAMP)
 	bash scripts/install-browser.sh
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto
 
 # Hooks against plain MkDocs + Material on the shipped manual and 500 and 2,000 synthetic documents
 # (several minutes on two cores): see the README section "Benchmark".

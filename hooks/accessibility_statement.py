@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
 from manual import ManualError
-from manual.accessibility_tests import load_test_record, render_statement
+from manual.outputs.accessibility_tests import load_test_record, render_statement
+from mkdocs.exceptions import PluginError
 
 STATEMENT = "accessibility.md"
 

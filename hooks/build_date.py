@@ -9,12 +9,11 @@ manual's today: MANUAL_TODAY when given, else the date in Europe/London.
 from __future__ import annotations
 
 import os
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 from pathlib import Path
 
-from mkdocs.plugins import event_priority
-
 from manual import ManualError, load_settings, resolve_today
+from mkdocs.plugins import event_priority
 
 ENV_VAR = "SOURCE_DATE_EPOCH"
 _set_here: str | None = None  # the value this hook set, so a later rebuild (mkdocs serve) can move it on
@@ -29,6 +28,6 @@ def on_config(config):
         today = resolve_today(None, load_settings(Path(config.config_file_path).parent).timezone)
     except ManualError:
         return config  # reported, with the rest of the manual's problems, by hooks/documents.py
-    _set_here = str(int(datetime.combine(today, time(), timezone.utc).timestamp()))
+    _set_here = str(int(datetime.combine(today, time(), UTC).timestamp()))
     os.environ[ENV_VAR] = _set_here
     return config

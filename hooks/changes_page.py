@@ -5,13 +5,12 @@ All from the documents' amendment entries, through manual.changes and manual.fee
 
 from __future__ import annotations
 
+from manual.model.glossary import AbbreviationFinder
+from manual.outputs.changes import all_changes, by_month, next_update, recent_changes, recently_updated
+from manual.outputs.feed import FEED_PATH, atom_feed
+from manual.outputs.pages import render_page
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-
-from manual.changes import all_changes, by_month, next_update, recent_changes, recently_updated
-from manual.feed import FEED_PATH, atom_feed
-from manual.glossary import AbbreviationFinder
-from manual.pages import render_page
 
 PAGE = "changes.md"
 UPDATED = "updated"  # Material's page status: shown in the navigation beside the title

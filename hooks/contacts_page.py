@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from manual.outputs.pages import render_markdown
 from mkdocs.structure.files import File, Files
-
-from manual.pages import render_markdown
 
 
 def on_files(files: Files, *, config) -> Files:

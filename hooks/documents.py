@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from manual import Manual, ManualError, load_manual, load_settings
+from manual.model.formatting import join_words, uk_date
+from manual.model.links import rewrite_doc_links
+from manual.model.manual import Source
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-
-from manual import Manual, ManualError, load_manual, load_settings
-from manual.formatting import join_words, uk_date
-from manual.links import rewrite_doc_links
-from manual.manual import Source
 
 log = get_plugin_logger("manual")
 _command = "build"
@@ -54,7 +53,9 @@ def on_files(files: Files, *, config) -> Files:
         log.error(str(problem))
     if manual.problems and _command == "build":
         count = len(manual.problems)
-        raise PluginError(f"The manual has {count} problem{'s' if count != 1 else ''} (listed above); nothing was built.")
+        raise PluginError(
+            f"The manual has {count} problem{'s' if count != 1 else ''} (listed above); nothing was built."
+        )
     config.extra["manual"] = manual
     for source in manual.sources:
         file = _file_for(source, root, config)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from manual.external_links import make_external_links_safe
+from manual.outputs.external_links import make_external_links_safe
 
 
 def on_post_page(output: str, *, page, config) -> str:

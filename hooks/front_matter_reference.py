@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from manual.outputs.pages import render_markdown
+from manual.outputs.schema_reference import schema_reference
+from manual.reading.schema import read_schema
 from mkdocs.structure.files import File, Files
-
-from manual.pages import render_markdown
-from manual.schema import read_schema
-from manual.schema_reference import schema_reference
 
 PAGE = "editing/front-matter.md"
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from manual.model.glossary import AbbreviationFinder, abbreviations
+from manual.outputs.pages import render_markdown
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-
-from manual.glossary import AbbreviationFinder, abbreviations
-from manual.pages import render_markdown
 
 
 def on_files(files: Files, *, config) -> Files:
@@ -23,7 +22,9 @@ def on_files(files: Files, *, config) -> Files:
     ]
     groups = [(letter, list(items)) for letter, items in groupby(entries, key=lambda e: e["term"][0].upper())]
     titles = {doc.id: doc.title for doc in manual.documents}
-    files.append(File.generated(config, "glossary.md", content=render_markdown("glossary.md.j2", groups=groups, titles=titles)))
+    files.append(
+        File.generated(config, "glossary.md", content=render_markdown("glossary.md.j2", groups=groups, titles=titles))
+    )
     return files
 
 

@@ -7,9 +7,8 @@ config.extra["manual_html_blocks"]; here each placeholder is replaced, before an
 
 from __future__ import annotations
 
+from manual.outputs.pages import insert_html_blocks
 from mkdocs.plugins import event_priority
-
-from manual.pages import insert_html_blocks
 
 
 def on_config(config):

@@ -8,29 +8,52 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from manual.model.problems import ManualError
+from manual.model.vocabulary import TAGS_FILE
+from manual.outputs import indexes
+from manual.outputs.changes import recently_updated
+from manual.outputs.pages import render_markdown, render_page
+from manual.reading.yamlfile import load_yaml_file
+from material.plugins.tags.structure.tag import Tag
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-
-from material.plugins.tags.structure.tag import Tag
-
-from manual import indexes
-from manual.changes import recently_updated
-from manual.pages import render_markdown, render_page
-from manual.vocabulary import TAGS_FILE
-from manual.problems import ManualError
-from manual.yamlfile import load_yaml_file
 
 TAGS_PLUGIN = "material/tags"
 
 PAGES = [
     # (file, title, introduction, grouping)
-    ("indexes/a-to-z.md", "A to Z of documents", "Every document in the manual, by the first letter of its title.", "a_to_z"),
+    (
+        "indexes/a-to-z.md",
+        "A to Z of documents",
+        "Every document in the manual, by the first letter of its title.",
+        "a_to_z",
+    ),
     ("indexes/topics.md", None, None, None),
-    ("indexes/owners.md", "Documents by owner", "Who owns each document: the sub-group, panel or lead agency responsible for keeping it up to date.", "by_owner"),
-    ("indexes/agencies.md", "Documents by agency", "The documents each agency needs. Documents for all agencies are listed under every agency too.", "by_audience"),
-    ("indexes/levels.md", "Documents by level of need", "The documents that apply at each of the four Levels of Need, and those not tied to a level.", "by_level"),
-    ("indexes/types.md", "Documents by type", "Procedures, protocols, practice guidance and the other kinds of document in the manual.", "by_type"),
+    (
+        "indexes/owners.md",
+        "Documents by owner",
+        "Who owns each document: the sub-group, panel or lead agency responsible for keeping it up to date.",
+        "by_owner",
+    ),
+    (
+        "indexes/agencies.md",
+        "Documents by agency",
+        "The documents each agency needs. Documents for all agencies are listed under every agency too.",
+        "by_audience",
+    ),
+    (
+        "indexes/levels.md",
+        "Documents by level of need",
+        "The documents that apply at each of the four Levels of Need, and those not tied to a level.",
+        "by_level",
+    ),
+    (
+        "indexes/types.md",
+        "Documents by type",
+        "Procedures, protocols, practice guidance and the other kinds of document in the manual.",
+        "by_type",
+    ),
 ]
 
 

@@ -9,11 +9,10 @@ The data is read and validated by manual.levels when the manual loads (hooks/doc
 
 from __future__ import annotations
 
+from manual.model.levels import documents_for_level
+from manual.outputs.pages import render_markdown
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-
-from manual.levels import documents_for_level
-from manual.pages import render_markdown
 
 NAVIGATOR = "levels-of-need/index.md"
 FAMILIES = "levels-of-need/families.md"
@@ -33,10 +32,18 @@ def on_files(files: Files, *, config) -> Files:
     shared = {"levels": levels, "framework": levels.document, "documents": documents, "by_level": by_level}
 
     navigator = File.generated(config, NAVIGATOR, content="")
-    navigator.content_string = render_markdown("levels-of-need.md.j2", href=_href_from(navigator, files, documents), **shared)
+    navigator.content_string = render_markdown(
+        "levels-of-need.md.j2", href=_href_from(navigator, files, documents), **shared
+    )
     files.append(navigator)
     for level in levels.levels:
-        files.append(File.generated(config, level_page(level.number), content=render_markdown("levels-of-need-level.md.j2", level=level, **shared)))
+        files.append(
+            File.generated(
+                config,
+                level_page(level.number),
+                content=render_markdown("levels-of-need-level.md.j2", level=level, **shared),
+            )
+        )
     files.append(File.generated(config, FAMILIES, content=render_markdown("levels-of-need-families.md.j2", **shared)))
     return files
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
+from manual.outputs.backlinks import links_here
 from mkdocs.structure.files import Files
-
-from manual.backlinks import links_here
 
 
 def on_files(files: Files, *, config) -> Files:

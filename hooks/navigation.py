@@ -24,7 +24,14 @@ SITE_PAGES = {
         "changes.md",
         "print.md",
     ],
-    "About this manual": ["about.md", "review-schedule.md", "contacts.md", "editing.md", "editing/front-matter.md", "accessibility.md"],
+    "About this manual": [
+        "about.md",
+        "review-schedule.md",
+        "contacts.md",
+        "editing.md",
+        "editing/front-matter.md",
+        "accessibility.md",
+    ],
 }
 
 
@@ -38,7 +45,8 @@ def on_files(files: Files, *, config) -> Files:
         entries = [
             {source.document.title: source.path} if source.document else source.path
             for source in manual.sources
-            if source.section == section.folder and (source.document is None or source.document.status in ("approved", "draft"))
+            if source.section == section.folder
+            and (source.document is None or source.document.status in ("approved", "draft"))
         ]
         if entries:
             nav.append({section.title: entries})

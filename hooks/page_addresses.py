@@ -6,11 +6,10 @@ document's output file is compared with every other page's; the core words the m
 
 from __future__ import annotations
 
+from manual.reading.addresses import address_clash_problems
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
-
-from manual.addresses import address_clash_problems
 
 log = get_plugin_logger("manual")
 _command = "build"
@@ -34,5 +33,7 @@ def on_files(files: Files, *, config) -> Files:
         log.error(str(problem))
     if problems and _command == "build":
         count = len(problems)
-        raise PluginError(f"{count} document{'s' if count != 1 else ''} would overwrite another page (listed above); nothing was built.")
+        raise PluginError(
+            f"{count} document{'s' if count != 1 else ''} would overwrite another page (listed above); nothing was built."
+        )
     return files

@@ -12,13 +12,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from manual.outputs.external_links import make_external_links_safe
+from manual.outputs.pages import render_markdown, stream_markdown
+from manual.outputs.whole_manual import PLACEHOLDER, PRINT_PAGE, RenderedDocuments, ids_in, printed_sections
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
-
-from manual.external_links import make_external_links_safe
-from manual.pages import render_markdown, stream_markdown
-from manual.whole_manual import PLACEHOLDER, PRINT_PAGE, RenderedDocuments, ids_in, printed_sections
 
 # Each document's page address and rendered HTML. Kept between `mkdocs serve --dirty` rebuilds, which
 # render only the changed pages; only the documents in force in the current manual are printed. A build

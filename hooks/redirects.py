@@ -6,10 +6,9 @@ mkdocs-redirects writes the pages; this hook hands it the map, built from the do
 
 from __future__ import annotations
 
+from manual.reading.redirects import redirect_map, redirect_problems
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
-
-from manual.redirects import redirect_map, redirect_problems
 
 log = get_plugin_logger("manual")
 REDIRECTS_PLUGIN = "redirects"

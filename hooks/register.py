@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from manual.outputs.register import CSV_FILE, JSON_FILE, register_csv, register_json
+from manual.outputs.schedule import schedule_entries
 from mkdocs.structure.files import File, Files
-
-from manual.register import CSV_FILE, JSON_FILE, register_csv, register_json
-from manual.schedule import schedule_entries
 
 
 def on_files(files: Files, *, config) -> Files:

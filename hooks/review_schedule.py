@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from manual.outputs.schedule_page import PAGE, render_schedule_page
 from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
-
-from manual.schedule_page import PAGE, render_schedule_page
 
 
 def on_files(files: Files, *, config) -> Files:

@@ -10,9 +10,8 @@
 
 from __future__ import annotations
 
+from manual.outputs.search_terms import SearchTerms
 from mkdocs.plugins import event_priority
-
-from manual.search_terms import SearchTerms
 
 
 def _document(page, config):

@@ -12,11 +12,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
 
 from manual import ManualError  # noqa: E402
-from manual.codeowners import refresh_codeowners  # noqa: E402
-from manual.editing import Edit, write_edit  # noqa: E402
+from manual.editing.edits import Edit, write_edit  # noqa: E402
+from manual.outputs.codeowners import refresh_codeowners  # noqa: E402
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -30,9 +29,13 @@ def _root(text: str) -> Path:
 
 def parser(prog: str, description: str, today: bool = True) -> argparse.ArgumentParser:
     result = argparse.ArgumentParser(prog=prog, description=description)
-    result.add_argument("--root", type=_root, default=REPO, metavar="DIR", help="the repository to change (default: this one)")
+    result.add_argument(
+        "--root", type=_root, default=REPO, metavar="DIR", help="the repository to change (default: this one)"
+    )
     if today:
-        result.add_argument("--today", metavar="YYYY-MM-DD", help="the date to use (default: MANUAL_TODAY, else today in Europe/London)")
+        result.add_argument(
+            "--today", metavar="YYYY-MM-DD", help="the date to use (default: MANUAL_TODAY, else today in Europe/London)"
+        )
     return result
 
 

@@ -152,7 +152,12 @@ def hooks_navigation(root: Path, today: date) -> tuple[list, dict[str, str]]:
     """The navigation the hooks build makes (their own on_files, run without building), and the ids by file."""
     env = {**os.environ, "MANUAL_TODAY": today.isoformat(), "MANUAL_CACHE": "off"}  # the build (a) must start cold
     result = subprocess.run(
-        [sys.executable, "-c", _NAV_SCRIPT, str(root / "mkdocs.yml")], cwd=root, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-c", _NAV_SCRIPT, str(root / "mkdocs.yml")],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if result.returncode != 0:
         raise SystemExit(f"benchmark: reading the hooks build's navigation failed:\n{result.stderr[-3000:]}")
@@ -165,7 +170,7 @@ def _plain_nav(entries: list, ids: dict[str, str], present: set[str]) -> list:
     out = []
     for entry in entries:
         if isinstance(entry, dict):
-            (title, value), = entry.items()
+            ((title, value),) = entry.items()
             if isinstance(value, list):
                 children = _plain_nav(value, ids, present)
                 if children:
@@ -201,7 +206,9 @@ def prepare_plain_project(hooks_root: Path, root: Path, today: date) -> None:
         (root / docs_dir / "procedures" / f"{doc_id}.md").write_text(text, encoding="utf-8")
     for page in (root / docs_dir).glob("*.md"):  # site pages' doc: links, as ordinary links
         text = page.read_text(encoding="utf-8")
-        page.write_text(DOC_LINK.sub(lambda m: f"](procedures/{m.group(1)}.md{m.group(2) or ''})", text), encoding="utf-8")
+        page.write_text(
+            DOC_LINK.sub(lambda m: f"](procedures/{m.group(1)}.md{m.group(2) or ''})", text), encoding="utf-8"
+        )
     present = {p.relative_to(root / docs_dir).as_posix() for p in (root / docs_dir).rglob("*.md")}
     config.pop("hooks", None)
     config.pop("watch", None)  # what `mkdocs serve` watches (procedures/ among it): nothing to do with a build
@@ -234,7 +241,13 @@ def measure(command: list[str], cwd: Path, env: dict[str, str], log: Path) -> Ru
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, process.returncode, log.read_text(encoding="utf-8", errors="replace"))
+    return Run(
+        seconds,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss / 1024,
+        process.returncode,
+        log.read_text(encoding="utf-8", errors="replace"),
+    )
 
 
 class _Assets(HTMLParser):
@@ -344,7 +357,16 @@ def time_report(root: Path, today: date, log: Path, cache: bool) -> Run:
     The run with the median CPU time of REPORT_RUNS."""
     env = {**os.environ, "MANUAL_TODAY": today.isoformat(), "MANUAL_CACHE": "on" if cache else "off"}
     script = REPO / "scripts" / "review_report.py"
-    command = [sys.executable, str(script), "--root", str(root), "--today", today.isoformat(), "--output", str(log.with_suffix(".md"))]
+    command = [
+        sys.executable,
+        str(script),
+        "--root",
+        str(root),
+        "--today",
+        today.isoformat(),
+        "--output",
+        str(log.with_suffix(".md")),
+    ]
     runs = []
     for _ in range(REPORT_RUNS):
         run = measure(command, root, env, log)
@@ -368,14 +390,18 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool,
     hooks = measure([*mkdocs, "--strict"], hooks_root, env, base / "hooks-build.log")
     busy.append(os.getloadavg()[0])
     if hooks.returncode != 0:
-        raise SystemExit(f"benchmark: the hooks build of {size} failed (log: {base / 'hooks-build.log'}):\n{hooks.output[-3000:]}")
+        raise SystemExit(
+            f"benchmark: the hooks build of {size} failed (log: {base / 'hooks-build.log'}):\n{hooks.output[-3000:]}"
+        )
     print(f"[{size}]     {hooks.seconds:.1f} s, {hooks.peak_mb:.0f} MB", file=sys.stderr, flush=True)
     # Not strict: without the hooks, links to the generated pages (contacts, glossary, ...) have nothing to point at.
     print(f"[{size}] (b) plain MkDocs + Material", file=sys.stderr, flush=True)
     plain = measure(mkdocs, plain_root, env, base / "plain-build.log")
     busy.append(os.getloadavg()[0])
     if plain.returncode != 0:
-        raise SystemExit(f"benchmark: the plain build of {size} failed (log: {base / 'plain-build.log'}):\n{plain.output[-3000:]}")
+        raise SystemExit(
+            f"benchmark: the plain build of {size} failed (log: {base / 'plain-build.log'}):\n{plain.output[-3000:]}"
+        )
     print(f"[{size}]     {plain.seconds:.1f} s, {plain.peak_mb:.0f} MB", file=sys.stderr, flush=True)
 
     _, ids = hooks_navigation(hooks_root, today)
@@ -386,12 +412,35 @@ def benchmark_size(size: str, work: Path, seed: int, today: date, profile: bool,
         out = base / "profile-hooks.txt"
         print(f"[{size}] profiling the hooks build with pyinstrument -> {out}", file=sys.stderr, flush=True)
         subprocess.run(
-            [sys.executable, "-m", "pyinstrument", "--renderer", "text", "--outfile", str(out), "-m", "mkdocs", "build"],
-            cwd=hooks_root, env=env, check=False, capture_output=True,
+            [
+                sys.executable,
+                "-m",
+                "pyinstrument",
+                "--renderer",
+                "text",
+                "--outfile",
+                str(out),
+                "-m",
+                "mkdocs",
+                "build",
+            ],
+            cwd=hooks_root,
+            env=env,
+            check=False,
+            capture_output=True,
         )
     result = Result(
-        size, documents, hooks, plain, inspect_site(hooks_root / "site", doc_ids), inspect_site(plain_root / "site", doc_ids),
-        report.seconds, report.cpu_seconds, cold.seconds, cold.cpu_seconds, max(busy) / CORES,
+        size,
+        documents,
+        hooks,
+        plain,
+        inspect_site(hooks_root / "site", doc_ids),
+        inspect_site(plain_root / "site", doc_ids),
+        report.seconds,
+        report.cpu_seconds,
+        cold.seconds,
+        cold.cpu_seconds,
+        max(busy) / CORES,
     )
     if live_preview and size == "shipped":
         print(f"[{size}] live preview: mkdocs serve, a procedure's title edited 3 times", file=sys.stderr, flush=True)
@@ -450,7 +499,7 @@ def _front_matter(text: str) -> tuple[dict, int]:
     end = text.find("\n---\n", 3)
     if end < 0:
         raise ValueError("the front matter is not closed")
-    data = yaml.safe_load(text[4:end + 1])
+    data = yaml.safe_load(text[4 : end + 1])
     if not isinstance(data, dict):
         raise ValueError("the front matter is not a mapping")
     return data, end + 1
@@ -471,7 +520,7 @@ def retitle(text: str, word: str) -> tuple[str, str]:
         value = f"{value[:-1]} {word}{value[-1]}"
     else:
         value = f"{value} {word}"
-    new_text = text[:match.start(1)] + value + text[match.end(1):]
+    new_text = text[: match.start(1)] + value + text[match.end(1) :]
     new_title = f"{title} {word}"
     if _front_matter(new_text)[0].get("title") != new_title:
         raise ValueError(f"could not add a word to the title line {match.group(0)!r}")
@@ -508,8 +557,15 @@ def _stop(process: subprocess.Popen) -> None:
 
 
 def time_live_preview(
-    root: Path, today: date, log: Path, *, edits: int = 3, document: Path | None = None,
-    ready_timeout: float = 120, edit_timeout: float = 60, interval: float = 0.1,
+    root: Path,
+    today: date,
+    log: Path,
+    *,
+    edits: int = 3,
+    document: Path | None = None,
+    ready_timeout: float = 120,
+    edit_timeout: float = 60,
+    interval: float = 0.1,
 ) -> LivePreview:
     """`mkdocs serve` on the project at root, then `edits` edits to one procedure's title, each timed from
     the edit until the document's page and the A to Z (/indexes/a-to-z/) both show the new title. The
@@ -543,7 +599,7 @@ def time_live_preview(
                     result.error = f"mkdocs serve did not answer within {ready_timeout:.0f} s (log: {log})"
                     return result
                 time.sleep(0.25)
-            for number, (word, text) in enumerate(zip(words, texts), 1):
+            for number, (word, text) in enumerate(zip(words, texts, strict=True), 1):
                 on_page, in_index = word, f"{word}</a>"
                 path.write_text(text, encoding="utf-8")
                 start = time.perf_counter()
@@ -557,7 +613,11 @@ def time_live_preview(
                     time.sleep(interval)
                 if seen_index is None:
                     missing = "the page" if seen_page is None else "the A to Z"
-                    why = f"mkdocs serve exited ({process.returncode})" if process.poll() is not None else f"not within {edit_timeout:.0f} s"
+                    why = (
+                        f"mkdocs serve exited ({process.returncode})"
+                        if process.poll() is not None
+                        else f"not within {edit_timeout:.0f} s"
+                    )
                     result.error = f"edit {number}: {missing} did not show the new title ({why}; log: {log})"
                     return result
                 result.seconds.append(seen_index - start)
@@ -625,7 +685,9 @@ def budgets(results: list[Result]) -> list[tuple[str, bool, str]]:
         lp = r.live_preview
         if lp is not None and r.size == "shipped":
             value = (
-                f"median {lp.median:.1f} s wall (max {lp.max:.1f} s, {len(lp.seconds)} edits)" if lp.seconds else "not measured"
+                f"median {lp.median:.1f} s wall (max {lp.max:.1f} s, {len(lp.seconds)} edits)"
+                if lp.seconds
+                else "not measured"
             ) + (f"; {lp.error}" if lp.error else "")
             ok = lp.complete and lp.median < BUDGET_LIVE_PREVIEW_SECONDS
             checks.append((f"live preview under {BUDGET_LIVE_PREVIEW_SECONDS:g} s on the shipped manual", ok, value))
@@ -635,22 +697,45 @@ def budgets(results: list[Result]) -> list[tuple[str, bool, str]]:
     largest = max(synthetic, key=lambda r: r.documents)
     n = largest.documents
     overhead = largest.cpu_ratio - 1
-    checks.append((f"hooks add at most {BUDGET_HOOKS_OVERHEAD:.0%} at {n} documents", overhead <= BUDGET_HOOKS_OVERHEAD, f"{overhead:+.0%} CPU ({largest.time_ratio - 1:+.0%} wall)"))
-    checks.append((f"peak memory at most {BUDGET_MEMORY_RATIO}x plain at {n} documents", largest.memory_ratio <= BUDGET_MEMORY_RATIO, f"{largest.memory_ratio:.2f}x"))
+    checks.append(
+        (
+            f"hooks add at most {BUDGET_HOOKS_OVERHEAD:.0%} at {n} documents",
+            overhead <= BUDGET_HOOKS_OVERHEAD,
+            f"{overhead:+.0%} CPU ({largest.time_ratio - 1:+.0%} wall)",
+        )
+    )
+    checks.append(
+        (
+            f"peak memory at most {BUDGET_MEMORY_RATIO}x plain at {n} documents",
+            largest.memory_ratio <= BUDGET_MEMORY_RATIO,
+            f"{largest.memory_ratio:.2f}x",
+        )
+    )
     base = next((r for r in synthetic if r.documents == 500), None)
     if base is not None and base is not largest:
         growth = largest.per_document_cpu_ms / base.per_document_cpu_ms
-        checks.append((
-            f"time per document at {n} within {BUDGET_LINEAR}x that at 500", growth <= BUDGET_LINEAR,
-            f"{growth:.2f}x CPU ({largest.per_document_cpu_ms:.1f} vs {base.per_document_cpu_ms:.1f} ms; wall {largest.per_document_ms / base.per_document_ms:.2f}x)",
-        ))
+        checks.append(
+            (
+                f"time per document at {n} within {BUDGET_LINEAR}x that at 500",
+                growth <= BUDGET_LINEAR,
+                f"{growth:.2f}x CPU ({largest.per_document_cpu_ms:.1f} vs {base.per_document_cpu_ms:.1f} ms; wall {largest.per_document_ms / base.per_document_ms:.2f}x)",
+            )
+        )
     html = largest.hooks_site.doc_html_max_kb
-    checks.append((f"a document page's HTML under {BUDGET_PAGE_HTML_KB} KB at {n} documents", html < BUDGET_PAGE_HTML_KB, f"largest {html:.1f} KB, median {largest.hooks_site.doc_html_median_kb:.1f} KB"))
-    checks.append((
-        f"review report on {n} documents under {BUDGET_REPORT_SECONDS} s (with the record cache a build leaves)",
-        largest.report_cpu_seconds < BUDGET_REPORT_SECONDS,
-        f"{largest.report_cpu_seconds:.2f} s CPU ({largest.report_seconds:.2f} s wall); with the cache off {largest.report_cold_cpu_seconds:.2f} s CPU",
-    ))
+    checks.append(
+        (
+            f"a document page's HTML under {BUDGET_PAGE_HTML_KB} KB at {n} documents",
+            html < BUDGET_PAGE_HTML_KB,
+            f"largest {html:.1f} KB, median {largest.hooks_site.doc_html_median_kb:.1f} KB",
+        )
+    )
+    checks.append(
+        (
+            f"review report on {n} documents under {BUDGET_REPORT_SECONDS} s (with the record cache a build leaves)",
+            largest.report_cpu_seconds < BUDGET_REPORT_SECONDS,
+            f"{largest.report_cpu_seconds:.2f} s CPU ({largest.report_seconds:.2f} s wall); with the cache off {largest.report_cold_cpu_seconds:.2f} s CPU",
+        )
+    )
     return checks
 
 
@@ -662,19 +747,34 @@ def render(results: list[Result]) -> str:
         assets = ", ".join(results[-1].hooks_site.assets)
         out += ["", f"A document page references: {assets or 'nothing'} (search index excluded)."]
         if max(r.busy for r in results) > 1:
-            out += ["", "The machine was busy with other work (load per core above 1): wall times are inflated; CPU times hold."]
+            out += [
+                "",
+                "The machine was busy with other work (load per core above 1): wall times are inflated; CPU times hold.",
+            ]
     return "\n".join(out) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the manual with and without the hooks and compare.")
-    parser.add_argument("--sizes", default="shipped,500,2000", help="comma-separated: 'shipped' and/or numbers of synthetic documents")
+    parser.add_argument(
+        "--sizes", default="shipped,500,2000", help="comma-separated: 'shipped' and/or numbers of synthetic documents"
+    )
     parser.add_argument("--seed", type=int, default=1, help="the synthetic manual's seed")
-    parser.add_argument("--today", default=DEFAULT_TODAY.isoformat(), help="the date the builds and the report run as of (YYYY-MM-DD)")
-    parser.add_argument("--work", type=Path, default=Path("/tmp/manual-benchmark"), help="where the projects and sites are written")
+    parser.add_argument(
+        "--today", default=DEFAULT_TODAY.isoformat(), help="the date the builds and the report run as of (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--work", type=Path, default=Path("/tmp/manual-benchmark"), help="where the projects and sites are written"
+    )
     parser.add_argument("--output", type=Path, help="also write the table to this file")
-    parser.add_argument("--profile", action="store_true", help="also profile each hooks build with pyinstrument (written beside it)")
-    parser.add_argument("--no-live-preview", action="store_true", help="skip timing mkdocs serve's rebuild after an edit (shipped manual)")
+    parser.add_argument(
+        "--profile", action="store_true", help="also profile each hooks build with pyinstrument (written beside it)"
+    )
+    parser.add_argument(
+        "--no-live-preview",
+        action="store_true",
+        help="skip timing mkdocs serve's rebuild after an edit (shipped manual)",
+    )
     args = parser.parse_args(argv)
     sizes = [s.strip() for s in args.sizes.split(",") if s.strip()]
     for size in sizes:
@@ -685,7 +785,9 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError:
         parser.error(f"--today {args.today!r} is not a date; expected YYYY-MM-DD")
     args.work.mkdir(parents=True, exist_ok=True)
-    results = [benchmark_size(size, args.work, args.seed, today, args.profile, not args.no_live_preview) for size in sizes]
+    results = [
+        benchmark_size(size, args.work, args.seed, today, args.profile, not args.no_live_preview) for size in sizes
+    ]
     text = render(results)
     print(text)
     if args.output:

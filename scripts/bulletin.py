@@ -15,11 +15,10 @@ from datetime import date
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
 
 from manual import ManualError, load_manual  # noqa: E402
-from manual.bulletin import bulletin  # noqa: E402
-from manual.site_config import site_url  # noqa: E402
+from manual.outputs.bulletin import bulletin  # noqa: E402
+from manual.reading.site_config import site_url  # noqa: E402
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
@@ -34,16 +33,37 @@ def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; expected YYYY-MM-DD, for example 2026-11-10") from None
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; expected YYYY-MM-DD, for example 2026-11-10"
+        ) from None
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = _Parser(prog="bulletin.py", description="Changes to the manual since a date, for the partnership's bulletin.")
-    parser.add_argument("--since", type=_date, required=True, metavar="YYYY-MM-DD", help="list changes made on or after this date")
-    parser.add_argument("--today", metavar="YYYY-MM-DD", help="the last day to include (default: MANUAL_TODAY, else today in Europe/London)")
-    parser.add_argument("--output-dir", type=Path, default=Path("."), metavar="DIR", help="where to write the two files (default: the current folder)")
-    parser.add_argument("--site-url", help="address of the published site, for links (default: site_url in mkdocs.yml; else links are relative)")
-    parser.add_argument("--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)")
+    parser = _Parser(
+        prog="bulletin.py", description="Changes to the manual since a date, for the partnership's bulletin."
+    )
+    parser.add_argument(
+        "--since", type=_date, required=True, metavar="YYYY-MM-DD", help="list changes made on or after this date"
+    )
+    parser.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="the last day to include (default: MANUAL_TODAY, else today in Europe/London)",
+    )
+    parser.add_argument(
+        "--output-dir",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="where to write the two files (default: the current folder)",
+    )
+    parser.add_argument(
+        "--site-url",
+        help="address of the published site, for links (default: site_url in mkdocs.yml; else links are relative)",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)"
+    )
     return parser.parse_args(argv)
 
 
@@ -55,9 +75,15 @@ def main(argv: list[str] | None = None) -> int:
         return _problems("the input cannot be used", error.problems)
     if manual.problems:
         count = len(manual.problems)
-        return _problems(f"the manual has {count} problem{'s' if count != 1 else ''}; fix {'it' if count == 1 else 'them'} first", manual.problems)
+        return _problems(
+            f"the manual has {count} problem{'s' if count != 1 else ''}; fix {'it' if count == 1 else 'them'} first",
+            manual.problems,
+        )
     if args.since > manual.today:
-        print(f"bulletin.py: --since {args.since.isoformat()} is after today ({manual.today.isoformat()}); expected an earlier date", file=sys.stderr)
+        print(
+            f"bulletin.py: --since {args.since.isoformat()} is after today ({manual.today.isoformat()}); expected an earlier date",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     digest = bulletin(manual, args.since, args.site_url or site_url(args.root) or "")
     stem = f"bulletin-{args.since.isoformat()}-to-{manual.today.isoformat()}"

@@ -14,8 +14,7 @@ import difflib
 import sys
 
 from _editing_cli import EXIT_OK, EXIT_PROBLEM, parser, run
-
-from manual.codeowners import CODEOWNERS_FILE, codeowners_status, write_codeowners
+from manual.outputs.codeowners import CODEOWNERS_FILE, codeowners_status, write_codeowners
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{CODEOWNERS_FILE} is missing; run: python scripts/codeowners.py", file=sys.stderr)
             return EXIT_PROBLEM
         print(f"{CODEOWNERS_FILE} is out of date; run: python scripts/codeowners.py", file=sys.stderr)
-        diff = difflib.unified_diff(current.splitlines(True), expected.splitlines(True), CODEOWNERS_FILE + " (now)", CODEOWNERS_FILE + " (expected)")
+        diff = difflib.unified_diff(
+            current.splitlines(True),
+            expected.splitlines(True),
+            CODEOWNERS_FILE + " (now)",
+            CODEOWNERS_FILE + " (expected)",
+        )
         sys.stderr.writelines(diff)
         return EXIT_PROBLEM
 

@@ -20,10 +20,9 @@ from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
 
 from manual import ManualError, load_manual  # noqa: E402
-from manual.external_links import ExternalLink, external_links  # noqa: E402
+from manual.outputs.external_links import ExternalLink, external_links  # noqa: E402
 
 EXIT_INVALID_INPUT = 2
 
@@ -73,10 +72,18 @@ def render(links: list[ExternalLink], fmt: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="external_links.py", description="Every link from the manual to another site.")
-    parser.add_argument("--format", choices=["markdown", "csv"], default="markdown", help="output format (default: markdown)")
-    parser.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
-    parser.add_argument("--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)")
+    parser = argparse.ArgumentParser(
+        prog="external_links.py", description="Every link from the manual to another site."
+    )
+    parser.add_argument(
+        "--format", choices=["markdown", "csv"], default="markdown", help="output format (default: markdown)"
+    )
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)"
+    )
     args = parser.parse_args(argv)
     try:
         links = collect(args.root)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import sys
 
 from _editing_cli import apply_and_refresh_codeowners, parser, run
-
-from manual.document import TYPE_LABELS
-from manual.editing import new_document
+from manual.editing.edits import new_document
+from manual.model.document import TYPE_LABELS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -25,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--type", required=True, choices=list(TYPE_LABELS), help="what kind of document it is")
     p.add_argument("--owner", required=True, help="a key from docs/data/owners.yml")
     p.add_argument("--section", help="the folder of procedures/ to put it in (default: the first section)")
-    p.add_argument("--tag", action="append", dest="tags", metavar="TAG", help="a topic from docs/data/tags.yml (repeat for more)")
+    p.add_argument(
+        "--tag", action="append", dest="tags", metavar="TAG", help="a topic from docs/data/tags.yml (repeat for more)"
+    )
     p.add_argument("--summary", help="one or two plain-English sentences (default: a placeholder to replace)")
     p.add_argument("--scope", default="C", choices=["A", "B", "C"], help="regional layer (default: C, local content)")
     p.add_argument("--dry-run", action="store_true", help="say what would be done, write nothing")
@@ -33,7 +34,9 @@ def main(argv: list[str] | None = None) -> int:
 
     def action() -> int:
         # The new document may belong to an owner's team.
-        edit = new_document(args.root, args.title, args.type, args.owner, args.section, args.today, args.tags, args.summary, args.scope)
+        edit = new_document(
+            args.root, args.title, args.type, args.owner, args.section, args.today, args.tags, args.summary, args.scope
+        )
         return apply_and_refresh_codeowners(edit, args.root, args.today, args.dry_run)
 
     return run(action)

@@ -17,18 +17,26 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
 
 from manual import ManualError, load_manual  # noqa: E402
-from manual.pull_request import changed_documents, summary_markdown  # noqa: E402
-from manual.report import EXIT_INVALID_INPUT  # noqa: E402
+from manual.outputs.pull_request import changed_documents, summary_markdown  # noqa: E402
+from manual.outputs.report import EXIT_INVALID_INPUT  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="pr_summary.py", description="Summarise the documents a pull request changes.")
-    parser.add_argument("paths", nargs="*", help="changed paths, relative to the repository (default: read from standard input)")
-    parser.add_argument("--today", help="the date to decide review states on, YYYY-MM-DD (default: MANUAL_TODAY, else today in Europe/London)")
-    parser.add_argument("--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)")
+    parser = argparse.ArgumentParser(
+        prog="pr_summary.py", description="Summarise the documents a pull request changes."
+    )
+    parser.add_argument(
+        "paths", nargs="*", help="changed paths, relative to the repository (default: read from standard input)"
+    )
+    parser.add_argument(
+        "--today",
+        help="the date to decide review states on, YYYY-MM-DD (default: MANUAL_TODAY, else today in Europe/London)",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)"
+    )
     args = parser.parse_args(argv)
     paths = args.paths or sys.stdin.read().splitlines()
     try:

@@ -19,12 +19,11 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
 
 from manual import ManualError, load_manual  # noqa: E402
-from manual.reminders import LABEL, IssueAction, plan_issues  # noqa: E402
-from manual.report import EXIT_INVALID_INPUT, build_report  # noqa: E402
-from manual.site_config import site_url  # noqa: E402
+from manual.outputs.reminders import LABEL, IssueAction, plan_issues  # noqa: E402
+from manual.outputs.report import EXIT_INVALID_INPUT, build_report  # noqa: E402
+from manual.reading.site_config import site_url  # noqa: E402
 
 EXIT_GH_FAILED = 3
 
@@ -50,20 +49,35 @@ class Gh:
         return result.stdout
 
     def open_reminders(self) -> list[dict]:
-        out = self.run("issue", "list", "--label", LABEL, "--state", "open", "--json", "number,title,body", "--limit", "500")
+        out = self.run(
+            "issue", "list", "--label", LABEL, "--state", "open", "--json", "number,title,body", "--limit", "500"
+        )
         try:
             return json.loads(out or "[]")
         except json.JSONDecodeError:
             raise GhError(f"`gh issue list` did not answer with JSON: {out[:200]!r}") from None
 
     def ensure_label(self) -> None:
-        self.run("label", "create", LABEL, "--color", "B60205", "--description", "Documents overdue for review, by owner", "--force")
+        self.run(
+            "label",
+            "create",
+            LABEL,
+            "--color",
+            "B60205",
+            "--description",
+            "Documents overdue for review, by owner",
+            "--force",
+        )
 
     def carry_out(self, action: IssueAction) -> None:
         if action.action == "open":
-            self.run("issue", "create", "--title", action.title, "--label", LABEL, "--body-file", "-", stdin=action.body)
+            self.run(
+                "issue", "create", "--title", action.title, "--label", LABEL, "--body-file", "-", stdin=action.body
+            )
         elif action.action == "update":
-            self.run("issue", "edit", str(action.number), "--title", action.title, "--body-file", "-", stdin=action.body)
+            self.run(
+                "issue", "edit", str(action.number), "--title", action.title, "--body-file", "-", stdin=action.body
+            )
         elif action.action == "close":
             self.run("issue", "close", str(action.number), "--comment", action.body)
 
@@ -77,13 +91,23 @@ def describe(action: IssueAction) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="review_issues.py", description="Open, update and close review reminder issues, one per owner.")
-    parser.add_argument("--today", help="the date to report as of, YYYY-MM-DD (default: MANUAL_TODAY, else today in Europe/London)")
-    parser.add_argument("--due-within", type=int, metavar="DAYS", help="also list documents due within this many days in each issue")
+    parser = argparse.ArgumentParser(
+        prog="review_issues.py", description="Open, update and close review reminder issues, one per owner."
+    )
+    parser.add_argument(
+        "--today", help="the date to report as of, YYYY-MM-DD (default: MANUAL_TODAY, else today in Europe/London)"
+    )
+    parser.add_argument(
+        "--due-within", type=int, metavar="DAYS", help="also list documents due within this many days in each issue"
+    )
     parser.add_argument("--site-url", help="address of the published site, for links (default: site_url in mkdocs.yml)")
-    parser.add_argument("--repo", help="OWNER/NAME of the GitHub repository (default: the one gh finds from the checkout)")
+    parser.add_argument(
+        "--repo", help="OWNER/NAME of the GitHub repository (default: the one gh finds from the checkout)"
+    )
     parser.add_argument("--dry-run", action="store_true", help="print what would be done, and do nothing")
-    parser.add_argument("--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)")
+    parser.add_argument(
+        "--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)"
+    )
     args = parser.parse_args(argv)
     try:
         manual = load_manual(args.root, args.today)

@@ -16,12 +16,11 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO / "hooks"))
 
 from manual import ManualError, load_manual  # noqa: E402
-from manual.emails import owner_messages, write_messages  # noqa: E402
-from manual.report import EXIT_INVALID_INPUT, FORMATS, build_report, render_report  # noqa: E402
-from manual.site_config import site_url  # noqa: E402
+from manual.outputs.emails import owner_messages, write_messages  # noqa: E402
+from manual.outputs.report import EXIT_INVALID_INPUT, FORMATS, build_report, render_report  # noqa: E402
+from manual.reading.site_config import site_url  # noqa: E402
 
 
 class _Parser(argparse.ArgumentParser):
@@ -42,14 +41,33 @@ def _days(text: str) -> int:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = _Parser(prog="review_report.py", description="Documents overdue for review or due soon, by owner.")
-    parser.add_argument("--today", help="the date to report as of, YYYY-MM-DD (default: MANUAL_TODAY, else today in Europe/London)")
-    parser.add_argument("--due-within", type=_days, metavar="DAYS", help="list documents due within this many days (default: due_soon_days in docs/data/settings.yml)")
+    parser.add_argument(
+        "--today", help="the date to report as of, YYYY-MM-DD (default: MANUAL_TODAY, else today in Europe/London)"
+    )
+    parser.add_argument(
+        "--due-within",
+        type=_days,
+        metavar="DAYS",
+        help="list documents due within this many days (default: due_soon_days in docs/data/settings.yml)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="markdown", help="output format (default: markdown)")
-    parser.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
-    parser.add_argument("--emails", type=Path, metavar="DIR", help="also write one message (subject and body files) per owner with something due into DIR")
+    parser.add_argument(
+        "--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output"
+    )
+    parser.add_argument(
+        "--emails",
+        type=Path,
+        metavar="DIR",
+        help="also write one message (subject and body files) per owner with something due into DIR",
+    )
     parser.add_argument("--all", action="store_true", help="list every document, whatever its review state")
-    parser.add_argument("--site-url", help="address of the published site, for links (default: site_url in mkdocs.yml; else links are relative)")
-    parser.add_argument("--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)")
+    parser.add_argument(
+        "--site-url",
+        help="address of the published site, for links (default: site_url in mkdocs.yml; else links are relative)",
+    )
+    parser.add_argument(
+        "--root", type=Path, default=REPO, metavar="DIR", help="the repository to read (default: this one)"
+    )
     return parser.parse_args(argv)
 
 
@@ -61,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         return _invalid("the input cannot be used", error.problems)
     if manual.problems:
         count = len(manual.problems)
-        return _invalid(f"the manual has {count} problem{'s' if count != 1 else ''}; fix {'it' if count == 1 else 'them'} first", manual.problems)
+        return _invalid(
+            f"the manual has {count} problem{'s' if count != 1 else ''}; fix {'it' if count == 1 else 'them'} first",
+            manual.problems,
+        )
     base_url = args.site_url or site_url(args.root)
     report = build_report(manual, args.due_within, base_url, include_all=args.all)
     text = render_report(report, args.format)

@@ -57,18 +57,89 @@ SECTIONS = [
 ]
 
 TOPICS = [
-    "referral", "assessment", "strategy", "conference", "planning", "escalation", "supervision", "transfer",
-    "consent", "recording", "visiting", "missing", "return", "exploitation", "neglect", "injury", "sleeping",
-    "pre-birth", "fostering", "disclosure", "interview", "medical", "housing", "school", "exclusion",
-    "attendance", "online", "radicalisation", "trafficking", "marriage", "mutilation", "disability", "carers",
-    "court", "custody", "placement", "leaving-care", "review", "learning", "audit",
+    "referral",
+    "assessment",
+    "strategy",
+    "conference",
+    "planning",
+    "escalation",
+    "supervision",
+    "transfer",
+    "consent",
+    "recording",
+    "visiting",
+    "missing",
+    "return",
+    "exploitation",
+    "neglect",
+    "injury",
+    "sleeping",
+    "pre-birth",
+    "fostering",
+    "disclosure",
+    "interview",
+    "medical",
+    "housing",
+    "school",
+    "exclusion",
+    "attendance",
+    "online",
+    "radicalisation",
+    "trafficking",
+    "marriage",
+    "mutilation",
+    "disability",
+    "carers",
+    "court",
+    "custody",
+    "placement",
+    "leaving-care",
+    "review",
+    "learning",
+    "audit",
 ]
 QUALIFIERS = [
-    "multi-agency", "out-of-hours", "early", "urgent", "joint", "local", "regional", "cross-border",
-    "specialist", "universal", "targeted", "statutory",
+    "multi-agency",
+    "out-of-hours",
+    "early",
+    "urgent",
+    "joint",
+    "local",
+    "regional",
+    "cross-border",
+    "specialist",
+    "universal",
+    "targeted",
+    "statutory",
 ]
-KINDS = ["procedure", "procedure", "procedure", "protocol", "guidance", "guidance", "policy", "tool", "strategy", "form"]
-ABBREVIATIONS = ["MASH", "MARF", "EHA", "LADO", "DSL", "ICPC", "RCPC", "CIN", "MARAC", "CSE", "CME", "IRO", "CAMHS", "PLO"]
+KINDS = [
+    "procedure",
+    "procedure",
+    "procedure",
+    "protocol",
+    "guidance",
+    "guidance",
+    "policy",
+    "tool",
+    "strategy",
+    "form",
+]
+ABBREVIATIONS = [
+    "MASH",
+    "MARF",
+    "EHA",
+    "LADO",
+    "DSL",
+    "ICPC",
+    "RCPC",
+    "CIN",
+    "MARAC",
+    "CSE",
+    "CME",
+    "IRO",
+    "CAMHS",
+    "PLO",
+]
 
 SENTENCES = [
     "Practitioners should record what they see and hear, in the words the child uses, and date every entry.",
@@ -131,7 +202,10 @@ def load_vocabularies(root: Path) -> dict:
 
 
 def section_folders() -> list[tuple[str, str]]:
-    return [(f"{index:02d}-" + title.lower().replace(" and ", "-").replace(" ", "-"), title) for index, title in enumerate(SECTIONS, 1)]
+    return [
+        (f"{index:02d}-" + title.lower().replace(" and ", "-").replace(" ", "-"), title)
+        for index, title in enumerate(SECTIONS, 1)
+    ]
 
 
 def _plan(count: int, rng: random.Random) -> list[dict]:
@@ -149,7 +223,8 @@ def _plan(count: int, rng: random.Random) -> list[dict]:
         plans.append(
             {
                 "id": f"{qualifier}-{topic}-{kind}" + (f"-part-{cycle + 1}" if cycle else ""),
-                "title": f"{qualifier.capitalize().replace('-', ' ')} {topic.replace('-', ' ')} {kind}" + (f", part {cycle + 1}" if cycle else ""),
+                "title": f"{qualifier.capitalize().replace('-', ' ')} {topic.replace('-', ' ')} {kind}"
+                + (f", part {cycle + 1}" if cycle else ""),
                 "kind": kind,
                 "folder": folders[(number - 1) % len(folders)][0],
                 "status": status,
@@ -187,7 +262,10 @@ def _front_matter(plan: dict, plans_in_force: list[dict], vocab: dict, today: da
     approved_on = last_reviewed - timedelta(days=rng.choice([0, 0, 0, 14, 60]))
     if status != "draft":
         if status == "approved":
-            data["approved"] = {"date": approved_on.isoformat(), "by": "partnership-executive" if "partnership-executive" in vocab["owners"] else vocab["owners"][0]}
+            data["approved"] = {
+                "date": approved_on.isoformat(),
+                "by": "partnership-executive" if "partnership-executive" in vocab["owners"] else vocab["owners"][0],
+            }
         data["last_reviewed"] = last_reviewed.isoformat()
         if rng.random() < 0.2:
             data["next_review"] = (last_reviewed + timedelta(days=round(months * 30.4))).isoformat()
@@ -197,9 +275,13 @@ def _front_matter(plan: dict, plans_in_force: list[dict], vocab: dict, today: da
     data["levels"] = sorted(rng.sample([1, 2, 3, 4], rng.randint(0, 3)))
     data["audience"] = rng.sample(vocab["audiences"], rng.randint(1, 3))
     data["tags"] = rng.sample(vocab["tags"], min(len(vocab["tags"]), rng.randint(1, 4)))
-    data["summary"] = f"What practitioners do about {plan['title'].lower()}, who is responsible and how the work is recorded and reviewed."
+    data["summary"] = (
+        f"What practitioners do about {plan['title'].lower()}, who is responsible and how the work is recorded and reviewed."
+    )
     if rng.random() < 0.2:
-        data["family_summary"] = "What happens when workers are worried about a child, what you can expect and who you can talk to."
+        data["family_summary"] = (
+            "What happens when workers are worried about a child, what you can expect and who you can talk to."
+        )
     data["keywords"] = rng.sample(vocab["abbreviations"], min(len(vocab["abbreviations"]), rng.randint(1, 4)))
     others = [p["id"] for p in plans_in_force if p["id"] != plan["id"]]
     if others:
@@ -207,12 +289,32 @@ def _front_matter(plan: dict, plans_in_force: list[dict], vocab: dict, today: da
     if status == "superseded":
         data["superseded_by"] = plan["superseded_by"]
     data["legislation"] = rng.sample(
-        ["Children Act 1989", "Children Act 2004", "Working Together to Safeguard Children 2023", "Keeping Children Safe in Education", "Care Act 2014", "Data Protection Act 2018"],
+        [
+            "Children Act 1989",
+            "Children Act 2004",
+            "Working Together to Safeguard Children 2023",
+            "Keeping Children Safe in Education",
+            "Care Act 2014",
+            "Data Protection Act 2018",
+        ],
         rng.randint(1, 3),
     )
     amendments, when, version = [], approved_on, (major, minor)
     for _ in range(rng.randint(1, 4)):
-        amendments.append({"date": when.isoformat(), "version": f"{version[0]}.{version[1]}", "summary": rng.choice(["Reviewed; no change to practice.", "Updated for Working Together 2023.", "Added the local referral route.", "Clarified who chairs the meeting."])})
+        amendments.append(
+            {
+                "date": when.isoformat(),
+                "version": f"{version[0]}.{version[1]}",
+                "summary": rng.choice(
+                    [
+                        "Reviewed; no change to practice.",
+                        "Updated for Working Together 2023.",
+                        "Added the local referral route.",
+                        "Clarified who chairs the meeting.",
+                    ]
+                ),
+            }
+        )
         when -= timedelta(days=rng.randint(120, 600))
         version = (version[0], version[1] - 1) if version[1] > 0 else (max(1, version[0] - 1), 9)
     data["amendments"] = amendments
@@ -232,7 +334,10 @@ def _body(data: dict, plans_in_force: list[dict], vocab: dict, rng: random.Rando
     others = [p for p in plans_in_force if p["id"] != data["id"]] or plans_in_force
     plans_in_force = others
     parts = ["## What to do now", ""]
-    parts += [f"{n}. {task.format(abbr=rng.choice(vocab['abbreviations']))}" for n, task in enumerate(rng.sample(TASKS, rng.randint(4, 6)), 1)]
+    parts += [
+        f"{n}. {task.format(abbr=rng.choice(vocab['abbreviations']))}"
+        for n, task in enumerate(rng.sample(TASKS, rng.randint(4, 6)), 1)
+    ]
     parts += ["", "## Who does what", ""]
     parts += [f"- **{role}** {duty}" for role, duty in rng.sample(ROLES, 4)]
     words = 0
@@ -320,8 +425,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, required=True, help="how many documents")
     parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same manual")
     parser.add_argument("--out", type=Path, required=True, help="project folder; procedures/ is written inside it")
-    parser.add_argument("--today", default=DEFAULT_TODAY.isoformat(), help="review dates are spread around this date (YYYY-MM-DD)")
-    parser.add_argument("--project", action="store_true", help="also copy mkdocs.yml, hooks, overrides and docs, to build it")
+    parser.add_argument(
+        "--today", default=DEFAULT_TODAY.isoformat(), help="review dates are spread around this date (YYYY-MM-DD)"
+    )
+    parser.add_argument(
+        "--project", action="store_true", help="also copy mkdocs.yml, hooks, overrides and docs, to build it"
+    )
     args = parser.parse_args(argv)
     if args.count < 1:
         parser.error("--count must be 1 or more")

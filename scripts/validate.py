@@ -17,8 +17,7 @@ import sys
 from pathlib import Path
 
 from _editing_cli import EXIT_OK, EXIT_PROBLEM, parser, run
-
-from manual.validation import validate_files, validate_manual
+from manual.reading.validation import validate_files, validate_manual
 
 
 def changed_files(root: Path) -> list[str]:
@@ -26,11 +25,16 @@ def changed_files(root: Path) -> list[str]:
     try:
         result = subprocess.run(
             ["git", "status", "--porcelain", "--no-renames", "--untracked-files=all", "--", "."],
-            cwd=root, capture_output=True, text=True, check=True,
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
         )
-        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True, check=True).stdout.strip()
+        top = subprocess.run(
+            ["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError) as error:
-        raise SystemExit(f"error: --changed needs git: {getattr(error, 'stderr', '') or error}".rstrip())
+        raise SystemExit(f"error: --changed needs git: {getattr(error, 'stderr', '') or error}".rstrip()) from None
     return [str(Path(top) / line[3:].strip().strip('"')) for line in result.stdout.splitlines() if len(line) > 3]
 
 

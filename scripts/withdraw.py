@@ -15,8 +15,7 @@ from __future__ import annotations
 import sys
 
 from _editing_cli import apply, parser, run
-
-from manual.editing import withdraw
+from manual.editing.edits import withdraw
 
 
 def main(argv: list[str] | None = None) -> int:

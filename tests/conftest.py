@@ -13,7 +13,6 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-sys.path.insert(0, str(REPO / "hooks"))
 
 # What a fixture project borrows from the real repository: the machinery, the site pages and data.
 MACHINERY = ["mkdocs.yml", "hooks", "overrides", "docs"]
@@ -82,7 +81,9 @@ def run_build(root: Path, today: str = "2026-11-24", *args: str) -> Build:
 def build_manual(tmp_path):
     """build_manual(fixture="basic", today="2026-11-24", files={...}) -> Build."""
 
-    def build(fixture: str | None = "basic", today: str = "2026-11-24", files: dict[str, str | bytes] | None = None) -> Build:
+    def build(
+        fixture: str | None = "basic", today: str = "2026-11-24", files: dict[str, str | bytes] | None = None
+    ) -> Build:
         return run_build(make_project(tmp_path, fixture, files), today)
 
     return build

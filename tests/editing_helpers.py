@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import REPO
-
 from manual import load_manual
 
 

@@ -6,7 +6,6 @@ Import the fixture into a test module: `from review_fixtures import review_site`
 from __future__ import annotations
 
 import pytest
-
 from conftest import make_project, run_build
 
 BUILT_ON = "2026-11-24"

@@ -10,7 +10,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
-def run_script(script: str, *args: str, stdin: str | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_script(
+    script: str, *args: str, stdin: str | None = None, env: dict | None = None
+) -> subprocess.CompletedProcess:
     environment = {key: value for key, value in os.environ.items() if key != "MANUAL_TODAY"}
     environment.update(env or {})
     return subprocess.run(

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-
 from browser import new_page
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe has no wcag22a rules: 2.2's new A criteria need a person).
@@ -71,7 +70,9 @@ class PageAudit:
     violations: list[Violation] = field(default_factory=list)
 
 
-def audit_pages(browser, server, paths: list[str], color_scheme: str = "light", width: int = 1280, tabs: int = 2) -> list[PageAudit]:
+def audit_pages(
+    browser, server, paths: list[str], color_scheme: str = "light", width: int = 1280, tabs: int = 2
+) -> list[PageAudit]:
     """Load every page in the given palette and width and run axe on each.
 
     axe's colour-contrast rule takes most of the time, and each tab has a renderer process of its own,
@@ -83,12 +84,14 @@ def audit_pages(browser, server, paths: list[str], color_scheme: str = "light", 
     audits = []
     try:
         for first in range(0, len(paths), tabs):
-            batch = list(zip(pool, paths[first : first + tabs]))
+            batch = list(zip(pool, paths[first : first + tabs], strict=False))
             for page, path in batch:
                 page.goto(server.url(path), wait_until="load")
                 scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
                 if scheme is not None and scheme != SCHEMES[color_scheme]:
-                    raise AssertionError(f"{path or '/'}: expected Material's {SCHEMES[color_scheme]!r} palette, got {scheme!r}")
+                    raise AssertionError(
+                        f"{path or '/'}: expected Material's {SCHEMES[color_scheme]!r} palette, got {scheme!r}"
+                    )
                 page.evaluate(start, _AXE_OPTIONS)
             for page, path in batch:
                 audits.append(PageAudit(path, _violations(page.evaluate("window.__manualAxe.then(r => r.violations)"))))

@@ -8,9 +8,8 @@ from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import pytest
-
 from browser import REPO, new_page, site_pages
-from manual.accessibility_tests import TestRecord, write_test_record
+from manual.outputs.accessibility_tests import TestRecord, write_test_record
 from site_audit import VIEWS, WCAG_TAGS, audit_pages, axe_version, describe_failures
 
 
@@ -202,7 +201,9 @@ OVERFLOW = """() => {
         ("with text resized to 200%", 640, "250%"),
     ],
 )
-def test_document_pages_stay_readable_with_text_at_200_percent(how, width, font_size, browser, shipped_server, document_pages):
+def test_document_pages_stay_readable_with_text_at_200_percent(
+    how, width, font_size, browser, shipped_server, document_pages
+):
     page = new_page(browser, width=width, height=900)
     problems = []
     try:

@@ -15,7 +15,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO
 from manual import ReviewState, load_manual
 
@@ -67,8 +66,20 @@ def test_the_same_seed_gives_the_same_manual_and_another_seed_another(tmp_path):
 
 def test_the_generator_command_writes_a_buildable_project(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "synthetic_manual.py"), "--count", "5", "--seed", "2", "--out", str(tmp_path), "--project"],
-        capture_output=True, text=True, timeout=60,
+        [
+            sys.executable,
+            str(REPO / "scripts" / "synthetic_manual.py"),
+            "--count",
+            "5",
+            "--seed",
+            "2",
+            "--out",
+            str(tmp_path),
+            "--project",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     assert f"Wrote 5 documents in 20 sections to {tmp_path / 'procedures'}" in result.stdout
@@ -79,7 +90,9 @@ def test_the_generator_command_writes_a_buildable_project(tmp_path):
 def test_a_bad_count_is_refused_with_a_message(tmp_path):
     result = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "synthetic_manual.py"), "--count", "0", "--out", str(tmp_path)],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 2
     assert "--count must be 1 or more" in result.stderr
@@ -123,7 +136,9 @@ def test_both_builds_share_one_navigation(compared, tmp_path_factory):
         return found
 
     assert [ids.get(uri, uri) for uri in documents(nav) if uri in ids] == [
-        uri.removeprefix("procedures/").removesuffix(".md") for uri in documents(plain_nav) if uri.startswith("procedures/")
+        uri.removeprefix("procedures/").removesuffix(".md")
+        for uri in documents(plain_nav)
+        if uri.startswith("procedures/")
     ]
 
 
@@ -151,7 +166,11 @@ def test_live_preview_sees_each_edit_on_the_page_and_in_the_a_to_z(tmp_path):
 
 
 def test_a_title_gets_a_word_whatever_its_quoting():
-    for line, title in [("title: Core groups", "Core groups"), ("title: 'Parents' views, part 2'", "Parents' views, part 2"), ('title: "A: B"', "A: B")]:
+    for line, title in [
+        ("title: Core groups", "Core groups"),
+        ("title: 'Parents' views, part 2'", "Parents' views, part 2"),
+        ('title: "A: B"', "A: B"),
+    ]:
         text = f"---\nid: x\n{line}\nstatus: approved\n---\n\ntitle: in the body\n"
         new_text, new_title = benchmark.retitle(text.replace("'Parents' views", "'Parents'' views"), "Preview1")
         assert new_title == f"{title} Preview1"
@@ -163,7 +182,11 @@ def test_the_live_preview_line_and_its_budget_are_printed():
     result = benchmark.Result("shipped", 39, run, run, site, site, 0.2, 0.2, 1.0, 1.0, 0.1)
     result.live_preview = benchmark.LivePreview("procedures/a/b.md", 3, [1.2, 1.8, 3.5])
     text = benchmark.render([result])
-    assert "Live preview (shipped manual, mkdocs serve): edit to page and A to Z updated: median 1.8 s, max 3.5 s" in text
+    assert (
+        "Live preview (shipped manual, mkdocs serve): edit to page and A to Z updated: median 1.8 s, max 3.5 s" in text
+    )
     assert "- PASS: live preview under 3 s on the shipped manual: median 1.8 s wall (max 3.5 s, 3 edits)" in text
-    result.live_preview = benchmark.LivePreview("procedures/a/b.md", 3, [1.2], error="edit 2: the page did not show the new title")
+    result.live_preview = benchmark.LivePreview(
+        "procedures/a/b.md", 3, [1.2], error="edit 2: the page did not show the new title"
+    )
     assert "- MISS: live preview under 3 s on the shipped manual" in benchmark.render([result])

@@ -4,10 +4,9 @@ review schedule's filters. Debian's Chromium through Playwright (tests/browser.p
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
-
 from browser import new_page, serve
 from review_fixtures import BUILT_ON, review_site  # noqa: F401 - a fixture; built as of 24 November 2026
 
@@ -38,7 +37,7 @@ def open_page(browser, server):
 
 
 def utc(*parts: int) -> datetime:
-    return datetime(*parts, tzinfo=timezone.utc)
+    return datetime(*parts, tzinfo=UTC)
 
 
 def squash(text: str) -> str:
@@ -59,7 +58,9 @@ def test_a_page_built_as_current_shows_overdue_once_the_readers_date_has_passed_
     )
     assert banner.get_attribute("role") == "note"
     # the banner sits above the panel, as the build places it
-    assert page.evaluate("document.querySelector('[data-review-banner]').nextElementSibling.classList.contains('manual-control')")
+    assert page.evaluate(
+        "document.querySelector('[data-review-banner]').nextElementSibling.classList.contains('manual-control')"
+    )
 
 
 def test_without_javascript_the_build_time_state_stands(open_page):
@@ -97,7 +98,9 @@ def test_documents_off_the_review_cycle_are_left_alone(open_page):
 
 def visible_titles(page) -> list[str]:
     rows = page.locator("[data-schedule='all'] tbody tr")
-    return [squash(rows.nth(i).locator("td").first.inner_text()) for i in range(rows.count()) if rows.nth(i).is_visible()]
+    return [
+        squash(rows.nth(i).locator("td").first.inner_text()) for i in range(rows.count()) if rows.nth(i).is_visible()
+    ]
 
 
 def test_the_review_schedule_filters_by_owner_state_and_the_next_90_days(open_page):
@@ -118,9 +121,16 @@ def test_the_review_schedule_filters_by_owner_state_and_the_next_90_days(open_pa
 
 def test_the_review_schedule_states_follow_the_readers_date(open_page):
     page = open_page("review-schedule/", clock=utc(2026, 12, 11, 12))
-    assert squash(page.locator("[data-schedule-as-of]").inner_text()) == "Review states are as of today, 11 December 2026."
+    assert (
+        squash(page.locator("[data-schedule-as-of]").inner_text()) == "Review states are as of today, 11 December 2026."
+    )
     page.get_by_label("Review state").select_option(label="Review overdue")
-    assert visible_titles(page) == ["Making a referral", "Allegations against staff", "Core groups", "Screening contacts [MASH]"]
+    assert visible_titles(page) == [
+        "Making a referral",
+        "Allegations against staff",
+        "Core groups",
+        "Screening contacts [MASH]",
+    ]
 
 
 def test_without_javascript_the_schedule_is_the_full_table(open_page):

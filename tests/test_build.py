@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import make_project, run_build
 from fixture_documents import DELETE, document
 
@@ -87,7 +86,7 @@ def test_every_page_has_the_emergency_line_and_no_third_party_assets(build_manua
     assert len(pages) >= 7
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        if page.name == "404.html" or "http-equiv=\"refresh\"" in html:
+        if page.name == "404.html" or 'http-equiv="refresh"' in html:
             continue
         assert "A child in immediate danger: call 999." in html, page
         assert re.search(r'href="(\.\./)*(contacts/)?#mash">Contact the MASH</a>', html), page
@@ -144,11 +143,15 @@ def test_a_duplicate_id_and_a_link_to_a_withdrawn_document_fail_the_build(build_
         files={
             "procedures/child-protection/copy.md": document(id="fixture-referral"),
             "procedures/child-protection/old.md": document(id="old-document", status="withdrawn", approved=DELETE),
-            "procedures/child-protection/linker.md": document(id="linker", body="## What to do now\n\nSee [old](doc:old-document).\n"),
+            "procedures/child-protection/linker.md": document(
+                id="linker", body="## What to do now\n\nSee [old](doc:old-document).\n"
+            ),
         }
     )
     assert build.returncode != 0
-    assert "procedures/child-protection/copy.md, line 2, field 'id': 'fixture-referral' is also the id of" in build.output
+    assert (
+        "procedures/child-protection/copy.md, line 2, field 'id': 'fixture-referral' is also the id of" in build.output
+    )
     assert "procedures/child-protection/linker.md, line" in build.output and "which is withdrawn" in build.output
     assert "Traceback" not in build.output
 
@@ -160,7 +163,9 @@ def test_serve_keeps_running_and_shows_the_problem_on_the_page(tmp_path):
     import time
     import urllib.request
 
-    root = make_project(tmp_path, files={"procedures/child-protection/bad.md": document(id="bad-document", owner="nobody")})
+    root = make_project(
+        tmp_path, files={"procedures/child-protection/bad.md": document(id="bad-document", owner="nobody")}
+    )
     port = 8765
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
@@ -174,7 +179,11 @@ def test_serve_keeps_running_and_shows_the_problem_on_the_page(tmp_path):
         for _ in range(100):
             time.sleep(0.2)
             try:
-                html = urllib.request.urlopen(f"http://127.0.0.1:{port}/procedures/bad-document/", timeout=2).read().decode()
+                html = (
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/procedures/bad-document/", timeout=2)
+                    .read()
+                    .decode()
+                )
                 break
             except OSError:
                 continue
@@ -190,7 +199,7 @@ def test_serve_keeps_running_and_shows_the_problem_on_the_page(tmp_path):
 def test_the_glossary_page_and_abbreviations_on_every_page(build_manual):
     build = build_manual()
     glossary = (build.site / "glossary" / "index.html").read_text(encoding="utf-8")
-    assert 'MASH</abbr></strong>: Multi-Agency Safeguarding Hub</dt>' in glossary
+    assert "MASH</abbr></strong>: Multi-Agency Safeguarding Hub</dt>" in glossary
     assert "<dd>Where agencies screen every contact about a child together.</dd>" in glossary
     assert 'href="../procedures/fixture-referral/"' in glossary  # "see" links resolve to the document
     page = build.html("fixture-referral")

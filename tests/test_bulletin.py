@@ -7,7 +7,6 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO, make_project
 
 SCRIPT = REPO / "scripts" / "bulletin.py"
@@ -26,7 +25,17 @@ def project(tmp_path):
 
 def test_the_digest_lists_changes_since_the_date_newest_first_in_markdown_and_html(project, tmp_path):
     out = tmp_path / "out"
-    result = bulletin(project, "--since", "2026-03-10", "--today", "2026-11-24", "--output-dir", str(out), "--site-url", "https://manual.example/")
+    result = bulletin(
+        project,
+        "--since",
+        "2026-03-10",
+        "--today",
+        "2026-11-24",
+        "--output-dir",
+        str(out),
+        "--site-url",
+        "https://manual.example/",
+    )
     assert result.returncode == 0, result.stderr
     md_file = out / "bulletin-2026-03-10-to-2026-11-24.md"
     html_file = out / "bulletin-2026-03-10-to-2026-11-24.html"
@@ -42,8 +51,11 @@ def test_the_digest_lists_changes_since_the_date_newest_first_in_markdown_and_ht
     assert "Rewritten for the new MASH" not in text  # 2 March: before --since
     assert "The next planned update of the manual is in March 2027." in text
     html = html_file.read_text(encoding="utf-8")
-    assert html.startswith("<!doctype html>\n<html lang=\"en-GB\">")
-    assert '<td><a href="https://manual.example/procedures/find-referral/">Making a referral to the MASH</a> (version 3.1)</td>' in html
+    assert html.startswith('<!doctype html>\n<html lang="en-GB">')
+    assert (
+        '<td><a href="https://manual.example/procedures/find-referral/">Making a referral to the MASH</a> (version 3.1)</td>'
+        in html
+    )
     assert re.search(r"<td>10 November 2026</td>", html)
 
 

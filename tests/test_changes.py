@@ -5,16 +5,27 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-
 from conftest import make_project, run_build
-from manual.changes import next_update, recently_updated
-from manual.document import Amendment, Document
+from manual.model.document import Amendment, Document
+from manual.outputs.changes import next_update, recently_updated
 
 
 def doc(status: str = "approved", *changed: str) -> Document:
     return Document(
-        id="d", title="D", type="procedure", owner="o", status=status, version="1.0", scope="C", levels=(), audience=("police",),
-        tags=(), summary="s", path="procedures/x/d.md", section="x", body="",
+        id="d",
+        title="D",
+        type="procedure",
+        owner="o",
+        status=status,
+        version="1.0",
+        scope="C",
+        levels=(),
+        audience=("police",),
+        tags=(),
+        summary="s",
+        path="procedures/x/d.md",
+        section="x",
+        body="",
         amendments=tuple(Amendment(date.fromisoformat(day), "changed") for day in changed),
     )
 
@@ -51,8 +62,13 @@ def test_withdrawn_documents_are_never_marked_updated():
 def test_a_bad_updated_days_setting_names_the_file_and_field(tmp_path):
     root = make_project(tmp_path, "finding")
     settings = root / "docs" / "data" / "settings.yml"
-    settings.write_text(settings.read_text(encoding="utf-8").replace("updated_days: 30", "updated_days: soon"), encoding="utf-8")
+    settings.write_text(
+        settings.read_text(encoding="utf-8").replace("updated_days: 30", "updated_days: soon"), encoding="utf-8"
+    )
     build = run_build(root)
     assert build.returncode != 0
-    assert "docs/data/settings.yml, field 'updated_days': got 'soon'; expected a whole number from 0 to 366" in build.output
+    assert (
+        "docs/data/settings.yml, field 'updated_days': got 'soon'; expected a whole number from 0 to 366"
+        in build.output
+    )
     assert "Traceback" not in build.output

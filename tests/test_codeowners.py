@@ -28,7 +28,9 @@ def test_check_fails_with_the_difference_when_a_document_changes_owner(tmp_path)
     root = make_project(tmp_path)
     assert run_script("codeowners.py", root, today=None).returncode == 0
     assert run_script("codeowners.py", root, "--check", today=None).returncode == 0
-    (root / "procedures/child-protection/exploitation.md").write_text(document(id="exploitation", owner="exploitation-missing"), encoding="utf-8")
+    (root / "procedures/child-protection/exploitation.md").write_text(
+        document(id="exploitation", owner="exploitation-missing"), encoding="utf-8"
+    )
     stale = run_script("codeowners.py", root, "--check", today=None)
     assert stale.returncode == 1
     assert ".github/CODEOWNERS is out of date; run: python scripts/codeowners.py" in stale.stderr
@@ -47,10 +49,16 @@ def test_check_fails_when_the_file_is_missing(tmp_path):
 def test_a_malformed_team_is_reported_by_file_and_field(tmp_path):
     root = make_project(tmp_path)
     owners = root / "docs/data/owners.yml"
-    owners.write_text(owners.read_text(encoding="utf-8").replace("'@hscp-procedures/mash-strategic-group'", "mash team"), encoding="utf-8")
+    owners.write_text(
+        owners.read_text(encoding="utf-8").replace("'@hscp-procedures/mash-strategic-group'", "mash team"),
+        encoding="utf-8",
+    )
     run = run_script("codeowners.py", root, today=None)
     assert run.returncode == 1
-    assert "docs/data/owners.yml, field 'mash-strategic-group.github_team': 'mash team' is not a GitHub team; expected @organisation/team-name" in run.stderr
+    assert (
+        "docs/data/owners.yml, field 'mash-strategic-group.github_team': 'mash team' is not a GitHub team; expected @organisation/team-name"
+        in run.stderr
+    )
 
 
 def test_renaming_an_owner_regenerates_codeowners(tmp_path):
@@ -66,8 +74,19 @@ def test_renaming_an_owner_regenerates_codeowners(tmp_path):
 def test_a_new_document_of_an_owner_with_a_team_is_added_to_codeowners(tmp_path):
     root = make_project(tmp_path)
     assert run_script("codeowners.py", root, today=None).returncode == 0
-    run = run_script("new_document.py", root, "--title", "Missing children update", "--type", "guidance", "--owner", "exploitation-missing")
+    run = run_script(
+        "new_document.py",
+        root,
+        "--title",
+        "Missing children update",
+        "--type",
+        "guidance",
+        "--owner",
+        "exploitation-missing",
+    )
     assert run.returncode == 0, run.output
     assert ".github/CODEOWNERS: regenerated." in run.stdout
-    assert "/procedures/responding-to-concerns/missing-children-update.md @hscp-procedures/exploitation-missing" in (root / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    assert "/procedures/responding-to-concerns/missing-children-update.md @hscp-procedures/exploitation-missing" in (
+        root / ".github/CODEOWNERS"
+    ).read_text(encoding="utf-8")
     assert run_script("codeowners.py", root, "--check", today=None).returncode == 0

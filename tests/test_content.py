@@ -7,7 +7,6 @@ from collections import Counter
 
 import pytest
 import yaml
-
 from conftest import REPO
 from manual import load_manual
 
@@ -53,7 +52,9 @@ def test_every_document_has_the_required_structure(manual):
     for doc in manual.documents:
         headings = _headings(doc.body)
         assert headings, doc.path
-        assert all(level == "##" for level, _ in headings), f"{doc.path}: the title comes from front matter, not a # heading"
+        assert all(level == "##" for level, _ in headings), (
+            f"{doc.path}: the title comes from front matter, not a # heading"
+        )
         if doc.status in ("withdrawn", "superseded"):
             continue
         names = [name for _, name in headings]

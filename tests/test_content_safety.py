@@ -8,11 +8,10 @@ import subprocess
 import sys
 
 import pytest
-
-from conftest import REPO, make_project, run_build
+from conftest import REPO, make_project
 from fixture_documents import document
-from manual.safety import content_problems, nhs_number_is_valid
-from manual.vocabulary import load_vocabulary
+from manual.model.vocabulary import load_vocabulary
+from manual.reading.safety import content_problems, nhs_number_is_valid
 
 PLANTED = "procedures/responding-to-concerns/planted.md"
 CONTACTS = load_vocabulary(REPO).contacts
@@ -61,9 +60,15 @@ def test_an_nhs_number_in_a_document_fails_the_build(build_manual):
         ('<img src="http://example.org/a.gif" alt="">', "the image 'http://example.org/a.gif' is on another site"),
         ("The NHS number 9434765919 was given.", "'9434765919' looks like an NHS number"),
         ("NHS no. 943-476-5919", "'943-476-5919' looks like an NHS number"),
-        ("Email jane.smith@gmail.com for advice.", "the email address 'jane.smith@gmail.com' is not in docs/data/contacts.yml"),
+        (
+            "Email jane.smith@gmail.com for advice.",
+            "the email address 'jane.smith@gmail.com' is not in docs/data/contacts.yml",
+        ),
         ("Call 07700 900123 for advice.", "the phone number '07700 900123' is not in docs/data/contacts.yml"),
-        ("Call +44 (0)1432 555123 for advice.", "the phone number '+44 (0)1432 555123' is not in docs/data/contacts.yml"),
+        (
+            "Call +44 (0)1432 555123 for advice.",
+            "the phone number '+44 (0)1432 555123' is not in docs/data/contacts.yml",
+        ),
         ("Call (01432) 555 123 today.", "the phone number '(01432) 555 123' is not in docs/data/contacts.yml"),
         ("Call NHS 111 if you are unsure.", "the phone number '111' is not in docs/data/contacts.yml"),
         ("Childline is on 116 123.", "the phone number '116 123' is not in docs/data/contacts.yml"),
@@ -86,7 +91,7 @@ def test_unsafe_content_is_named_with_its_file_and_line(line, expected):
         "![Flow chart](../../assets/flow.png)",
         "Reference 123 456 7890 fails the NHS check digit.",  # 10 digits, not a valid NHS number
         "In 2023, 1,234 contacts were screened within 24 hours; 95% in 72 hours.",
-        "A <details> element and <abbr title=\"Multi-Agency Safeguarding Hub\">MASH</abbr> are fine.",
+        'A <details> element and <abbr title="Multi-Agency Safeguarding Hub">MASH</abbr> are fine.',
     ],
 )
 def test_safe_content_passes(line):
@@ -94,11 +99,15 @@ def test_safe_content_passes(line):
 
 
 def test_code_blocks_are_not_checked():
-    body = "## Example\n\n```html\n<script>alert(1)</script>\n<a onclick=\"x()\">\n```\n\nAfter the code: <iframe>\n"
-    assert problems_in(body) == [f"{PLANTED}, line 37: raw HTML <iframe> is not allowed in a document: an <iframe> shows another site inside the page. Remove it; write the content in Markdown"]
+    body = '## Example\n\n```html\n<script>alert(1)</script>\n<a onclick="x()">\n```\n\nAfter the code: <iframe>\n'
+    assert problems_in(body) == [
+        f"{PLANTED}, line 37: raw HTML <iframe> is not allowed in a document: an <iframe> shows another site inside the page. Remove it; write the content in Markdown"
+    ]
 
 
-@pytest.mark.parametrize(("number", "valid"), [("9434765919", True), ("4010232137", True), ("9434765918", False), ("1234567890", False)])
+@pytest.mark.parametrize(
+    ("number", "valid"), [("9434765919", True), ("4010232137", True), ("9434765918", False), ("1234567890", False)]
+)
 def test_the_nhs_number_check_digit(number, valid):
     assert nhs_number_is_valid(number) is valid
 
@@ -131,7 +140,10 @@ def test_links_to_other_sites_get_rel_noopener_and_internal_links_do_not(build_m
     [
         ('<a href="https://x.org/a">x</a>', '<a href="https://x.org/a" rel="noopener noreferrer">x</a>'),
         ("<A HREF='//y.org' rel=\"nofollow\">y</A>", "<A HREF='//y.org' rel=\"nofollow noopener noreferrer\">y</A>"),
-        ('<a\nclass="c"\nhref="http://z.org">z</a>', '<a\nclass="c"\nhref="http://z.org" rel="noopener noreferrer">z</a>'),
+        (
+            '<a\nclass="c"\nhref="http://z.org">z</a>',
+            '<a\nclass="c"\nhref="http://z.org" rel="noopener noreferrer">z</a>',
+        ),
         ('<a href="https://q.org" rel="noopener">q</a>', '<a href="https://q.org" rel="noopener noreferrer">q</a>'),
         # not links to other sites: left as they are
         ('<a title="a // b" href="../x/">w</a> <svg xmlns="http://www.w3.org/2000/svg"></svg> // text', None),
@@ -139,10 +151,13 @@ def test_links_to_other_sites_get_rel_noopener_and_internal_links_do_not(build_m
     ],
 )
 def test_only_links_to_other_sites_are_given_rel(html, expected):
-    from manual.external_links import make_external_links_safe
+    from manual.outputs.external_links import make_external_links_safe
 
     assert make_external_links_safe(html) == (expected or html)
-    assert make_external_links_safe("<p>before</p>" + html + "<p>after</p>") == "<p>before</p>" + (expected or html) + "<p>after</p>"
+    assert (
+        make_external_links_safe("<p>before</p>" + html + "<p>after</p>")
+        == "<p>before</p>" + (expected or html) + "<p>after</p>"
+    )
 
 
 def test_the_external_links_report_lists_every_address_with_file_and_line(tmp_path):
@@ -150,11 +165,16 @@ def test_the_external_links_report_lists_every_address_with_file_and_line(tmp_pa
     text = document(EXTERNAL_BODY, id="planted").split("\n")
     first = text.index(next(t for t in text if t.startswith("Read [Working Together]"))) + 1
     result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "external_links.py"), "--root", str(root)], capture_output=True, text=True, timeout=60
+        [sys.executable, str(REPO / "scripts" / "external_links.py"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     report = result.stdout
-    assert re.search(r"^\d+ addresses on other sites, linked \d+ times from \d+ files\. Not checked by the build", report, re.M)
+    assert re.search(
+        r"^\d+ addresses on other sites, linked \d+ times from \d+ files\. Not checked by the build", report, re.M
+    )
     assert "| <https://www.equalityadvisoryservice.com/> | docs/accessibility.md, line " in report  # site pages too
     assert (
         f"| <https://www.gov.uk/government/publications/working-together-to-safeguard-children--2> | "
@@ -163,7 +183,9 @@ def test_the_external_links_report_lists_every_address_with_file_and_line(tmp_pa
     assert f"| <https://www.legislation.gov.uk/ukpga/1989/41/section/47> | {PLANTED}, line {first + 2} |" in report
     csv_out = subprocess.run(
         [sys.executable, str(REPO / "scripts" / "external_links.py"), "--root", str(root), "--format", "csv"],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     ).stdout
     assert f"https://www.legislation.gov.uk/ukpga/1989/41/section/47,{PLANTED},{first + 2}," in csv_out
 
@@ -172,12 +194,26 @@ def test_the_shipped_manual_has_no_unsafe_content():
     from manual import load_manual
 
     manual = load_manual(REPO)
-    unsafe = [str(p) for p in manual.problems if p.field is None and p.path.startswith("procedures/") and _is_safety(p.message)]
+    unsafe = [
+        str(p)
+        for p in manual.problems
+        if p.field is None and p.path.startswith("procedures/") and _is_safety(p.message)
+    ]
     assert unsafe == []
 
 
 def _is_safety(message: str) -> bool:
-    return any(word in message for word in ("raw HTML", "event handler", "link or address", "on another site", "NHS number", "not in docs/data/contacts.yml"))
+    return any(
+        word in message
+        for word in (
+            "raw HTML",
+            "event handler",
+            "link or address",
+            "on another site",
+            "NHS number",
+            "not in docs/data/contacts.yml",
+        )
+    )
 
 
 def test_personal_data_in_the_front_matter_fails_the_build_naming_the_field(build_manual):
@@ -185,4 +221,7 @@ def test_personal_data_in_the_front_matter_fails_the_build_naming_the_field(buil
     build = build_manual(files={PLANTED: text})
     assert build.returncode == 1
     line = text.split("\n").index(next(t for t in text.split("\n") if t.startswith("summary:"))) + 1
-    assert f"{PLANTED}, line {line}, field 'summary': the phone number '07700 900123' is not in docs/data/contacts.yml" in build.output
+    assert (
+        f"{PLANTED}, line {line}, field 'summary': the phone number '07700 900123' is not in docs/data/contacts.yml"
+        in build.output
+    )

@@ -19,7 +19,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import make_project, run_build
 from fixture_documents import document
 from manual import load_manual
@@ -31,37 +30,116 @@ TODAY = "2026-11-24"
 # case -> expected problems: (file within the case, line, field, words the message must contain)
 CASES: dict[str, list[tuple[str, int | None, str | None, str]]] = {
     "no-front-matter.md": [("no-front-matter.md", 1, None, "no front matter; the first line must be '---'")],
-    "blank-line-before-front-matter.md": [("blank-line-before-front-matter.md", 1, None, "starts with a blank line; remove it")],
-    "unclosed-front-matter.md": [("unclosed-front-matter.md", 1, None, "the front matter is not closed; expected a line '---'")],
+    "blank-line-before-front-matter.md": [
+        ("blank-line-before-front-matter.md", 1, None, "starts with a blank line; remove it")
+    ],
+    "unclosed-front-matter.md": [
+        ("unclosed-front-matter.md", 1, None, "the front matter is not closed; expected a line '---'")
+    ],
     "yaml-tab-indent.md": [("yaml-tab-indent.md", 10, "by", "use spaces, not tabs")],
-    "yaml-bad-indentation.md": [("yaml-bad-indentation.md", 10, "by", "fields at the same level must start in the same column")],
-    "yaml-unquoted-colon.md": [("yaml-unquoted-colon.md", 3, "title", 'must be put in quotes, for example title: "Safeguarding: a guide for schools"')],
+    "yaml-bad-indentation.md": [
+        ("yaml-bad-indentation.md", 10, "by", "fields at the same level must start in the same column")
+    ],
+    "yaml-unquoted-colon.md": [
+        (
+            "yaml-unquoted-colon.md",
+            3,
+            "title",
+            'must be put in quotes, for example title: "Safeguarding: a guide for schools"',
+        )
+    ],
     "unclosed-quote.md": [("unclosed-quote.md", 3, "title", "a quotation mark is opened but not closed")],
     "front-matter-is-a-list.md": [("front-matter-is-a-list.md", 2, None, "must be a list of 'field: value' lines")],
     "field-name-not-text.md": [("field-name-not-text.md", 14, None, "'2025' cannot be a field name")],
     "wrong-type-list-for-string.md": [("wrong-type-list-for-string.md", 5, "owner", "got a list; expected text")],
-    "wrong-type-string-for-date.md": [("wrong-type-string-for-date.md", 11, "last_reviewed", "'last spring' is not a date; expected a date written YYYY-MM-DD")],
-    "wrong-type-number-for-version.md": [("wrong-type-number-for-version.md", 7, "version", 'got 2.1; expected text. Version number as text in quotes')],
-    "impossible-date-31-february.md": [("impossible-date-31-february.md", 11, "last_reviewed", "'2025-02-31' is not a real date (February 2025 has 28 days)")],
-    "impossible-date-month-13.md": [("impossible-date-month-13.md", 9, "approved.date", "'2025-13-01' is not a real date (there is no month 13)")],
-    "uk-date-slashes.md": [("uk-date-slashes.md", 11, "last_reviewed", "'01/03/2025' is a UK-style date (day/month/year), which other countries read differently; write it as 2025-03-01")],
-    "uk-date-words.md": [("uk-date-words.md", 9, "approved.date", "'1 March 2025' is written in words; write it as 2025-03-01")],
+    "wrong-type-string-for-date.md": [
+        (
+            "wrong-type-string-for-date.md",
+            11,
+            "last_reviewed",
+            "'last spring' is not a date; expected a date written YYYY-MM-DD",
+        )
+    ],
+    "wrong-type-number-for-version.md": [
+        ("wrong-type-number-for-version.md", 7, "version", "got 2.1; expected text. Version number as text in quotes")
+    ],
+    "impossible-date-31-february.md": [
+        (
+            "impossible-date-31-february.md",
+            11,
+            "last_reviewed",
+            "'2025-02-31' is not a real date (February 2025 has 28 days)",
+        )
+    ],
+    "impossible-date-month-13.md": [
+        ("impossible-date-month-13.md", 9, "approved.date", "'2025-13-01' is not a real date (there is no month 13)")
+    ],
+    "uk-date-slashes.md": [
+        (
+            "uk-date-slashes.md",
+            11,
+            "last_reviewed",
+            "'01/03/2025' is a UK-style date (day/month/year), which other countries read differently; write it as 2025-03-01",
+        )
+    ],
+    "uk-date-words.md": [
+        ("uk-date-words.md", 9, "approved.date", "'1 March 2025' is written in words; write it as 2025-03-01")
+    ],
     "missing-required-fields.md": [
         ("missing-required-fields.md", None, "owner", "missing; expected text. Who is responsible"),
         ("missing-required-fields.md", None, "summary", "missing; expected text. One or two plain-English sentences"),
     ],
     "unknown-field-typo.md": [("unknown-field-typo.md", 21, "keywrods", "unknown field; did you mean 'keywords'?")],
     "empty.md": [("empty.md", None, None, "the file is empty; expected front matter between '---' lines")],
-    "windows-1252.md": [("windows-1252.md", 3, "title", "not UTF-8 text: byte 0x92 ('\u2019' in Windows-1252) on this line, probably saved as Windows-1252 by Word or an older editor; save the file as UTF-8")],
+    "windows-1252.md": [
+        (
+            "windows-1252.md",
+            3,
+            "title",
+            "not UTF-8 text: byte 0x92 ('\u2019' in Windows-1252) on this line, probably saved as Windows-1252 by Word or an older editor; save the file as UTF-8",
+        )
+    ],
     "utf-16.md": [("utf-16.md", 1, None, "saved as UTF-16 ('Unicode'); save it as UTF-8")],
-    "duplicate-keys.md": [("duplicate-keys.md", 14, "status", "given twice (lines 6 and 14); YAML would silently keep only the last")],
-    "alias-bomb.md": [("alias-bomb.md", 21, "lol", "uses YAML anchors or aliases (&a, &b, &c, &d, &e, &f, ...: 80 in all); they are not allowed")],
-    "deep-nesting.md": [("deep-nesting.md", 14, "levels[0][0][0][0][0][0][0][0][0]", "nested more than 10 levels deep")],
-    "python-object-tag.md": [("python-object-tag.md", 3, "title", "uses the YAML tag '!!python/object/apply:os.system', which is not allowed")],
-    "reserved-id.md": [("reserved-id.md", 2, "id", "'index' is reserved for the site's own pages; expected another id, such as 'index-of-procedures'")],
-    "names-itself-in-related.md": [("names-itself-in-related.md", 22, "related", "the document names itself; expected the id of another document")],
+    "duplicate-keys.md": [
+        ("duplicate-keys.md", 14, "status", "given twice (lines 6 and 14); YAML would silently keep only the last")
+    ],
+    "alias-bomb.md": [
+        (
+            "alias-bomb.md",
+            21,
+            "lol",
+            "uses YAML anchors or aliases (&a, &b, &c, &d, &e, &f, ...: 80 in all); they are not allowed",
+        )
+    ],
+    "deep-nesting.md": [
+        ("deep-nesting.md", 14, "levels[0][0][0][0][0][0][0][0][0]", "nested more than 10 levels deep")
+    ],
+    "python-object-tag.md": [
+        (
+            "python-object-tag.md",
+            3,
+            "title",
+            "uses the YAML tag '!!python/object/apply:os.system', which is not allowed",
+        )
+    ],
+    "reserved-id.md": [
+        (
+            "reserved-id.md",
+            2,
+            "id",
+            "'index' is reserved for the site's own pages; expected another id, such as 'index-of-procedures'",
+        )
+    ],
+    "names-itself-in-related.md": [
+        ("names-itself-in-related.md", 22, "related", "the document names itself; expected the id of another document")
+    ],
     "circular-supersedes": [
-        ("newer.md", 22, "supersedes", "the chain of replacements goes round in a circle (corpus-circle-newer replaces corpus-circle-older, corpus-circle-older replaces corpus-circle-newer)"),
+        (
+            "newer.md",
+            22,
+            "supersedes",
+            "the chain of replacements goes round in a circle (corpus-circle-newer replaces corpus-circle-older, corpus-circle-older replaces corpus-circle-newer)",
+        ),
         ("older.md", 20, "supersedes", "the chain of replacements goes round in a circle"),
     ],
 }
@@ -111,7 +189,7 @@ def test_the_core_reports_each_problem_once_with_file_line_and_field(corpus_proj
     found = sorted((p.path, p.line, p.field, p.message) for p in manual.problems if p.path in paths)
     expected = sorted((f"{SECTION}/{name}", line, field, words) for name, line, field, words in CASES[case])
     assert [f[:3] for f in found] == [e[:3] for e in expected], found
-    for (*_, message), (*_, words) in zip(found, expected):
+    for (*_, message), (*_, words) in zip(found, expected, strict=True):
         assert words in message
 
 
@@ -154,7 +232,18 @@ def test_the_strict_build_with_the_whole_corpus_fails_with_one_message_per_probl
 
 # The hostile cases, each on its own: the build fails on that file alone, promptly (the subprocess's
 # time-out would catch a hang), and says why.
-@pytest.mark.parametrize("case", ["alias-bomb.md", "python-object-tag.md", "deep-nesting.md", "windows-1252.md", "duplicate-keys.md", "reserved-id.md", "circular-supersedes"])
+@pytest.mark.parametrize(
+    "case",
+    [
+        "alias-bomb.md",
+        "python-object-tag.md",
+        "deep-nesting.md",
+        "windows-1252.md",
+        "duplicate-keys.md",
+        "reserved-id.md",
+        "circular-supersedes",
+    ],
+)
 def test_the_strict_build_fails_on_one_hostile_file(tmp_path, case):
     root = make_project(tmp_path, files=case_files(case))
     build = run_build(root, TODAY)
@@ -245,9 +334,19 @@ def test_serve_keeps_running_with_the_whole_corpus(corpus_project):
         env={**os.environ, "MANUAL_TODAY": TODAY},
     )
     try:
-        pages = {path: fetch(f"{base}/{path}") for path in ["", f"{SECTION}/windows-1252/", f"{SECTION}/duplicate-keys/", "procedures/corpus-names-itself-in-related/"]}
+        pages = {
+            path: fetch(f"{base}/{path}")
+            for path in [
+                "",
+                f"{SECTION}/windows-1252/",
+                f"{SECTION}/duplicate-keys/",
+                "procedures/corpus-names-itself-in-related/",
+            ]
+        }
         added.write_bytes((CORPUS / "python-object-tag.md").read_bytes())
-        pages["added"] = fetch(f"{base}/{SECTION}/added-while-serving/", until=lambda html: "which is not allowed" in html)
+        pages["added"] = fetch(
+            f"{base}/{SECTION}/added-while-serving/", until=lambda html: "which is not allowed" in html
+        )
         assert server.poll() is None
     finally:
         server.terminate()
@@ -277,7 +376,10 @@ def test_a_data_file_with_an_entry_given_twice_stops_the_build(tmp_path):
     build = run_build(root, TODAY)
     assert build.returncode != 0
     last = len(again.splitlines()) - 1
-    assert f"docs/data/owners.yml, line {last}, field 'policy-procedures': given twice (lines {first} and {last})" in build.output
+    assert (
+        f"docs/data/owners.yml, line {last}, field 'policy-procedures': given twice (lines {first} and {last})"
+        in build.output
+    )
     assert "nothing was built" in build.output
     assert "Traceback" not in build.output
 
@@ -285,7 +387,14 @@ def test_a_data_file_with_an_entry_given_twice_stops_the_build(tmp_path):
 def test_a_symbolic_link_is_refused_and_its_target_never_published(tmp_path):
     """A pull request can add a link to any file on the build machine; it must not end up on the site."""
     outside = tmp_path / "outside.md"
-    outside.write_text(document(id="leaked", title="Not part of the manual", summary="Text from outside the repository, never to be published."), encoding="utf-8")
+    outside.write_text(
+        document(
+            id="leaked",
+            title="Not part of the manual",
+            summary="Text from outside the repository, never to be published.",
+        ),
+        encoding="utf-8",
+    )
     root = make_project(tmp_path)
     (root / SECTION / "leak.md").symlink_to(outside)
     (root / SECTION / "folder.md").mkdir()  # a folder whose name ends .md is not a document, nor a crash
@@ -300,11 +409,31 @@ def test_a_symbolic_link_is_refused_and_its_target_never_published(tmp_path):
 @pytest.mark.parametrize(
     ("path", "text", "message"),
     [
-        ("docs/data/tags.yml", "Referrals: &x Making referrals\nChild protection: *x\n", "docs/data/tags.yml, line 1, field 'Referrals': uses YAML anchors or aliases"),
-        ("docs/data/settings.yml", "timezone: Mars/Olympus\n", "docs/data/settings.yml, field 'timezone': got 'Mars/Olympus'; expected a time zone name"),
-        ("docs/data/settings.yml", "due_soon_days: soon\n", "docs/data/settings.yml, field 'due_soon_days': got 'soon'; expected a whole number"),
-        ("docs/data/glossary.yml", "- !!python/name:os.system\n", "docs/data/glossary.yml, line 1, field '[0]': uses the YAML tag '!!python/name:os.system'"),
-        ("procedures/sections.yml", "- folder: child-protection\n  folder: responding-to-concerns\n", "procedures/sections.yml, line 2, field '[0].folder': given twice"),
+        (
+            "docs/data/tags.yml",
+            "Referrals: &x Making referrals\nChild protection: *x\n",
+            "docs/data/tags.yml, line 1, field 'Referrals': uses YAML anchors or aliases",
+        ),
+        (
+            "docs/data/settings.yml",
+            "timezone: Mars/Olympus\n",
+            "docs/data/settings.yml, field 'timezone': got 'Mars/Olympus'; expected a time zone name",
+        ),
+        (
+            "docs/data/settings.yml",
+            "due_soon_days: soon\n",
+            "docs/data/settings.yml, field 'due_soon_days': got 'soon'; expected a whole number",
+        ),
+        (
+            "docs/data/glossary.yml",
+            "- !!python/name:os.system\n",
+            "docs/data/glossary.yml, line 1, field '[0]': uses the YAML tag '!!python/name:os.system'",
+        ),
+        (
+            "procedures/sections.yml",
+            "- folder: child-protection\n  folder: responding-to-concerns\n",
+            "procedures/sections.yml, line 2, field '[0].folder': given twice",
+        ),
         ("docs/data/owners.yml", "policy-procedures: [\n", "docs/data/owners.yml, line 2: the YAML cannot be read"),
     ],
 )

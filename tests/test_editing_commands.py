@@ -6,11 +6,9 @@ import difflib
 from datetime import date
 
 import pytest
-
 from conftest import make_project
 from editing_helpers import front_matter, problems_of, run_script
 from fixture_documents import document
-
 from manual import load_manual
 
 REFERRAL = "procedures/responding-to-concerns/referral.md"
@@ -39,23 +37,49 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
 
 
 def test_new_document_is_a_valid_draft_with_an_id_from_its_title(project):
-    run = run_script("new_document.py", project, "--title", "Working with parents who disengage", "--type", "guidance", "--owner", "development-practice", "--section", "child-protection")
+    run = run_script(
+        "new_document.py",
+        project,
+        "--title",
+        "Working with parents who disengage",
+        "--type",
+        "guidance",
+        "--owner",
+        "development-practice",
+        "--section",
+        "child-protection",
+    )
     assert run.returncode == 0, run.output
     path = project / "procedures/child-protection/working-with-parents-who-disengage.md"
     assert "Created procedures/child-protection/working-with-parents-who-disengage.md" in run.stdout
     assert problems_of(project) == []
     doc = load_manual(project, "2026-11-24").get("working-with-parents-who-disengage")
-    assert (doc.title, doc.type, doc.owner, doc.status, doc.version) == ("Working with parents who disengage", "guidance", "development-practice", "draft", "0.1")
+    assert (doc.title, doc.type, doc.owner, doc.status, doc.version) == (
+        "Working with parents who disengage",
+        "guidance",
+        "development-practice",
+        "draft",
+        "0.1",
+    )
     body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
     assert "## What to do now" in body and "## Who does what" in body
 
 
 def test_new_document_ids_are_unique_against_ids_former_ids_and_each_other(tmp_path):
-    root = make_project(tmp_path, files={
-        "procedures/child-protection/sleep.md": document(id="safe-sleep", title="Safe sleep guidance", redirect_from=["safer-sleeping"]),
-    })
-    first = run_script("new_document.py", root, "--title", "Safer sleeping", "--type", "guidance", "--owner", "policy-procedures")
-    second = run_script("new_document.py", root, "--title", "Safer  sleeping!", "--type", "guidance", "--owner", "policy-procedures")
+    root = make_project(
+        tmp_path,
+        files={
+            "procedures/child-protection/sleep.md": document(
+                id="safe-sleep", title="Safe sleep guidance", redirect_from=["safer-sleeping"]
+            ),
+        },
+    )
+    first = run_script(
+        "new_document.py", root, "--title", "Safer sleeping", "--type", "guidance", "--owner", "policy-procedures"
+    )
+    second = run_script(
+        "new_document.py", root, "--title", "Safer  sleeping!", "--type", "guidance", "--owner", "policy-procedures"
+    )
     assert first.returncode == 0 and second.returncode == 0, first.output + second.output
     manual = load_manual(root, "2026-11-24")
     assert manual.get("safer-sleeping") is None  # a former id of safe-sleep: its old links must keep working
@@ -65,7 +89,9 @@ def test_new_document_ids_are_unique_against_ids_former_ids_and_each_other(tmp_p
 
 
 def test_new_document_refuses_an_unknown_owner_with_a_suggestion(project):
-    run = run_script("new_document.py", project, "--title", "Some guidance", "--type", "guidance", "--owner", "policy-procedure")
+    run = run_script(
+        "new_document.py", project, "--title", "Some guidance", "--type", "guidance", "--owner", "policy-procedure"
+    )
     assert run.returncode == 1
     assert "'policy-procedure' is not a known owner (did you mean 'policy-procedures'?)" in run.stderr
     assert not list((project / "procedures").rglob("some-guidance.md"))
@@ -78,11 +104,26 @@ def test_new_document_names_the_new_key_for_a_renamed_owner(project):
 
 
 def test_new_document_refuses_a_wrong_type_or_section(project):
-    wrong_type = run_script("new_document.py", project, "--title", "Some guidance", "--type", "leaflet", "--owner", "icb")
+    wrong_type = run_script(
+        "new_document.py", project, "--title", "Some guidance", "--type", "leaflet", "--owner", "icb"
+    )
     assert wrong_type.returncode == 2 and "invalid choice: 'leaflet'" in wrong_type.stderr
-    wrong_section = run_script("new_document.py", project, "--title", "Some guidance", "--type", "guidance", "--owner", "icb", "--section", "nowhere")
+    wrong_section = run_script(
+        "new_document.py",
+        project,
+        "--title",
+        "Some guidance",
+        "--type",
+        "guidance",
+        "--owner",
+        "icb",
+        "--section",
+        "nowhere",
+    )
     assert wrong_section.returncode == 1
-    assert "'nowhere' is not a section; expected one of: responding-to-concerns, child-protection" in wrong_section.stderr
+    assert (
+        "'nowhere' is not a section; expected one of: responding-to-concerns, child-protection" in wrong_section.stderr
+    )
 
 
 # -- mark reviewed --------------------------------------------------------------------------------
@@ -90,7 +131,14 @@ def test_new_document_refuses_a_wrong_type_or_section(project):
 
 def test_mark_reviewed_sets_the_dates_bumps_the_version_and_adds_the_amendment_first(project):
     before = (project / REFERRAL).read_text(encoding="utf-8")
-    run = run_script("mark_reviewed.py", project, "fixture-referral", "--summary", "Reviewed; the MASH decides within one working day.", today="2026-11-24")
+    run = run_script(
+        "mark_reviewed.py",
+        project,
+        "fixture-referral",
+        "--summary",
+        "Reviewed; the MASH decides within one working day.",
+        today="2026-11-24",
+    )
     assert run.returncode == 0, run.output
     assert "version 2.0 -> 2.1; next review 24 November 2027" in run.stdout
     assert problems_of(project) == []
@@ -116,13 +164,22 @@ def test_mark_reviewed_sets_the_dates_bumps_the_version_and_adds_the_amendment_f
 
 
 def test_mark_reviewed_major_version(project):
-    run = run_script("mark_reviewed.py", project, "fixture-referral", "--summary", "Rewritten for the new MASH.", "--major")
+    run = run_script(
+        "mark_reviewed.py", project, "fixture-referral", "--summary", "Rewritten for the new MASH.", "--major"
+    )
     assert run.returncode == 0, run.output
     assert load_manual(project, "2026-11-24").get("fixture-referral").version == "3.0"
 
 
 def test_mark_reviewed_on_29_february_with_a_one_year_interval(project):
-    run = run_script("mark_reviewed.py", project, "fixture-leap-year", "--summary", "Reviewed; no changes needed.", today="2028-02-29")
+    run = run_script(
+        "mark_reviewed.py",
+        project,
+        "fixture-leap-year",
+        "--summary",
+        "Reviewed; no changes needed.",
+        today="2028-02-29",
+    )
     assert run.returncode == 0, run.output
     doc = load_manual(project, "2028-02-29").get("fixture-leap-year")
     assert doc.last_reviewed == date(2028, 2, 29)
@@ -133,16 +190,25 @@ def test_mark_reviewed_on_29_february_with_a_one_year_interval(project):
 
 
 def test_mark_reviewed_moves_a_given_next_review_on_by_the_same_interval(tmp_path):
-    root = make_project(tmp_path, files={
-        "procedures/child-protection/six-monthly.md": document(
-            id="six-monthly", last_reviewed="2024-02-29", next_review="2024-08-29", review_interval=None,
-        ).replace("review_interval: null\n", ""),
-    })
+    root = make_project(
+        tmp_path,
+        files={
+            "procedures/child-protection/six-monthly.md": document(
+                id="six-monthly",
+                last_reviewed="2024-02-29",
+                next_review="2024-08-29",
+                review_interval=None,
+            ).replace("review_interval: null\n", ""),
+        },
+    )
     assert problems_of(root) == []
     run = run_script("mark_reviewed.py", root, "six-monthly", "--summary", "Six-monthly review.", today="2024-08-31")
     assert run.returncode == 0, run.output
     doc = load_manual(root, "2024-08-31").get("six-monthly")
-    assert (doc.last_reviewed, doc.next_review_given) == (date(2024, 8, 31), date(2025, 2, 28))  # 6 months from 31 August
+    assert (doc.last_reviewed, doc.next_review_given) == (
+        date(2024, 8, 31),
+        date(2025, 2, 28),
+    )  # 6 months from 31 August
     assert "next_review: 2025-02-28" in front_matter(root / "procedures/child-protection/six-monthly.md")
 
 
@@ -159,7 +225,16 @@ def test_mark_reviewed_uses_the_default_interval_when_the_given_dates_are_not_wh
 
 
 def test_mark_reviewed_can_record_the_approval(project):
-    run = run_script("mark_reviewed.py", project, "fixture-leap-year", "--summary", "Approved after review.", "--approved-by", "partnership-executive", today="2026-11-24")
+    run = run_script(
+        "mark_reviewed.py",
+        project,
+        "fixture-leap-year",
+        "--summary",
+        "Approved after review.",
+        "--approved-by",
+        "partnership-executive",
+        today="2026-11-24",
+    )
     assert run.returncode == 0, run.output
     doc = load_manual(project, "2026-11-24").get("fixture-leap-year")
     assert (doc.approved_on, doc.approved_by) == (date(2026, 11, 24), "partnership-executive")
@@ -170,7 +245,10 @@ def test_mark_reviewed_can_record_the_approval(project):
     [
         (["no-such-doc", "--summary", "Reviewed."], "no document has the id 'no-such-doc'"),
         (["fixture-referal", "--summary", "Reviewed."], "(did you mean 'fixture-referral'?)"),
-        (["fixture-draft", "--summary", "Reviewed."], "field 'status': the document is draft; only approved documents are on the review cycle"),
+        (
+            ["fixture-draft", "--summary", "Reviewed."],
+            "field 'status': the document is draft; only approved documents are on the review cycle",
+        ),
         (["fixture-referral", "--summary", "ok"], "say in a sentence what changed"),
         (["fixture-referral", "--summary", "Reviewed.", "--approved-by", "nobody"], "'nobody' is not a known owner"),
     ],
@@ -242,11 +320,23 @@ def test_edits_keep_comments_quoting_line_endings_and_the_body(tmp_path):
 
 
 def test_supersede_points_the_old_document_to_its_replacement_and_moves_links(project):
-    run = run_script("withdraw.py", project, "fixture-conference", "--superseded-by", "fixture-leap-year", "--summary", "Replaced by the joint protocol.")
+    run = run_script(
+        "withdraw.py",
+        project,
+        "fixture-conference",
+        "--superseded-by",
+        "fixture-leap-year",
+        "--summary",
+        "Replaced by the joint protocol.",
+    )
     assert run.returncode == 0, run.output
     assert problems_of(project) == []
     manual = load_manual(project, "2026-11-24")
-    old, new, referral = manual.get("fixture-conference"), manual.get("fixture-leap-year"), manual.get("fixture-referral")
+    old, new, referral = (
+        manual.get("fixture-conference"),
+        manual.get("fixture-leap-year"),
+        manual.get("fixture-referral"),
+    )
     assert (old.status, old.superseded_by, old.version) == ("superseded", "fixture-leap-year", "1.2")
     assert old.amendments[0].summary == "Superseded by Fixture reviewed on 29 February. Replaced by the joint protocol."
     assert new.supersedes == ("fixture-conference",)
@@ -256,13 +346,18 @@ def test_supersede_points_the_old_document_to_its_replacement_and_moves_links(pr
 
 
 def test_withdraw_takes_the_document_out_of_related_and_lists_links_left_in_the_text(project):
-    line = next(n for n, text in enumerate((project / REFERRAL).read_text().splitlines(), 1) if "doc:fixture-conference" in text)
+    line = next(
+        n for n, text in enumerate((project / REFERRAL).read_text().splitlines(), 1) if "doc:fixture-conference" in text
+    )
     run = run_script("withdraw.py", project, "fixture-conference", "--summary", "No longer needed.")
     assert run.returncode == 0, run.output
     manual = load_manual(project, "2026-11-24")
     assert manual.get("fixture-conference").status == "withdrawn"
     assert manual.get("fixture-referral").related == ()
-    assert f"warning: {REFERRAL}, line {line}: links to 'fixture-conference', which is now withdrawn; change or remove the link" in run.stderr
+    assert (
+        f"warning: {REFERRAL}, line {line}: links to 'fixture-conference', which is now withdrawn; change or remove the link"
+        in run.stderr
+    )
     assert [p for p in problems_of(project)] == [
         f"{REFERRAL}, line {line}, field 'link': links to 'fixture-conference', which is withdrawn; expected a link to a document in force"
     ]
@@ -271,8 +366,14 @@ def test_withdraw_takes_the_document_out_of_related_and_lists_links_left_in_the_
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["fixture-conference", "--superseded-by", "fixture-conference", "--summary", "Replaced."], "a document cannot supersede itself"),
-        (["fixture-conference", "--superseded-by", "nothing-here", "--summary", "Replaced."], "no document has the id 'nothing-here'"),
+        (
+            ["fixture-conference", "--superseded-by", "fixture-conference", "--summary", "Replaced."],
+            "a document cannot supersede itself",
+        ),
+        (
+            ["fixture-conference", "--superseded-by", "nothing-here", "--summary", "Replaced."],
+            "no document has the id 'nothing-here'",
+        ),
     ],
 )
 def test_withdraw_refuses_a_wrong_replacement(project, args, message):
@@ -294,7 +395,15 @@ def test_withdraw_refuses_a_document_already_withdrawn(project):
 
 
 def test_rename_owner_changes_the_owners_list_and_every_document(project):
-    run = run_script("rename_owner.py", project, "policy-procedures", "policy-practice", "--name", "Policy and Practice sub-group", today=None)
+    run = run_script(
+        "rename_owner.py",
+        project,
+        "policy-procedures",
+        "policy-practice",
+        "--name",
+        "Policy and Practice sub-group",
+        today=None,
+    )
     assert run.returncode == 0, run.output
     assert problems_of(project) == []
     manual = load_manual(project, "2026-11-24")

@@ -7,7 +7,6 @@ import json
 import re
 
 import pytest
-
 from conftest import REPO, make_project, run_build
 from editing_helpers import run_script
 
@@ -37,9 +36,26 @@ def built(tmp_path_factory):
     """The basic fixture after a new document, a review and a supersession, built strictly."""
     root = make_project(tmp_path_factory.mktemp("editing"))
     steps = [
-        ("new_document.py", "--title", "Parents who disengage", "--type", "guidance", "--owner", "development-practice", "--section", "child-protection"),
+        (
+            "new_document.py",
+            "--title",
+            "Parents who disengage",
+            "--type",
+            "guidance",
+            "--owner",
+            "development-practice",
+            "--section",
+            "child-protection",
+        ),
         ("mark_reviewed.py", "fixture-referral", "--summary", "Reviewed; the MASH decides within one working day."),
-        ("withdraw.py", "fixture-conference", "--superseded-by", "fixture-leap-year", "--summary", "Replaced by the joint protocol."),
+        (
+            "withdraw.py",
+            "fixture-conference",
+            "--superseded-by",
+            "fixture-leap-year",
+            "--summary",
+            "Replaced by the joint protocol.",
+        ),
     ]
     for script, *args in steps:
         run = run_script(script, root, *args)
@@ -92,7 +108,11 @@ def test_every_field_of_the_schema_is_in_the_generated_front_matter_reference(bu
 def test_the_reference_follows_the_schema_not_a_copy(tmp_path):
     schema_path = "docs/schema/document.schema.json"
     schema = json.loads((REPO / schema_path).read_text(encoding="utf-8"))
-    schema["properties"]["review_note"] = {"description": "A note for the next reviewer.", "type": "string", "minLength": 5}
+    schema["properties"]["review_note"] = {
+        "description": "A note for the next reviewer.",
+        "type": "string",
+        "minLength": 5,
+    }
     root = make_project(tmp_path, files={schema_path: json.dumps(schema)})
     build = run_build(root)
     assert build.returncode == 0, build.output
@@ -106,5 +126,9 @@ def test_the_editors_guide_is_in_the_navigation_and_links_to_the_reference(built
     assert "How to edit the manual" in page
     assert 'href="front-matter/"' in page
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
-    assert re.search(r'href="\./"[^>]*>\s*<span class="md-ellipsis">\s*How to edit the manual', nav), "the guide is not in the navigation"
-    assert re.search(r'href="front-matter/"[^>]*>\s*<span class="md-ellipsis">\s*Front matter reference', nav), "the reference is not in the navigation"
+    assert re.search(r'href="\./"[^>]*>\s*<span class="md-ellipsis">\s*How to edit the manual', nav), (
+        "the guide is not in the navigation"
+    )
+    assert re.search(r'href="front-matter/"[^>]*>\s*<span class="md-ellipsis">\s*Front matter reference', nav), (
+        "the reference is not in the navigation"
+    )

@@ -7,6 +7,7 @@ from pathlib import Path
 from conftest import make_project, run_build
 from fixture_documents import document
 
+
 def leftovers(root: Path) -> list[str]:
     """Staging folders beside site/ that a build forgot to remove."""
     return sorted(path.name for path in root.iterdir() if path.name.startswith((".site-building-", ".site-old-")))

@@ -10,7 +10,6 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
 from conftest import make_project, run_build
 from fixture_documents import document
 
@@ -77,13 +76,33 @@ def test_a_to_z_lists_superseded_documents_apart_with_their_replacement(site):
         ("indexes/owners", "owner-mash-strategic-group", ["Making a referral to the MASH"], ["Voice of the child"]),
         ("indexes/owners", "owner-development-practice", ["Voice of the child"], ["Making a referral"]),
         # all-agencies documents are listed under every agency
-        ("indexes/agencies", "audience-police", ["Making a referral to the MASH", "Voice of the child"], ["Child protection conferences"]),
-        ("indexes/agencies", "audience-health", ["Child protection conferences", "Making a referral to the MASH"], ["Voice of the child"]),
+        (
+            "indexes/agencies",
+            "audience-police",
+            ["Making a referral to the MASH", "Voice of the child"],
+            ["Child protection conferences"],
+        ),
+        (
+            "indexes/agencies",
+            "audience-health",
+            ["Child protection conferences", "Making a referral to the MASH"],
+            ["Voice of the child"],
+        ),
         ("indexes/agencies", "audience-housing", ["16 and 17 year olds (draft)"], ["Voice of the child"]),
-        ("indexes/levels", "level-4", ["Child protection conferences", "Making a referral to the MASH"], ["Voice of the child"]),
+        (
+            "indexes/levels",
+            "level-4",
+            ["Child protection conferences", "Making a referral to the MASH"],
+            ["Voice of the child"],
+        ),
         ("indexes/levels", "level-2", ["16 and 17 year olds (draft)"], ["Making a referral"]),
         ("indexes/levels", "level-none", ["Voice of the child"], ["Child protection conferences"]),
-        ("indexes/types", "type-procedure", ["Child protection conferences", "Making a referral to the MASH"], ["Voice of the child"]),
+        (
+            "indexes/types",
+            "type-procedure",
+            ["Child protection conferences", "Making a referral to the MASH"],
+            ["Voice of the child"],
+        ),
         ("indexes/types", "type-guidance", ["Voice of the child"], ["Conference protocol 2011"]),
     ],
 )
@@ -117,8 +136,16 @@ def test_topics_page_files_documents_under_their_tags(site):
 def test_the_index_pages_are_in_the_navigation_under_find_a_document(site):
     html = read(site, "indexes/a-to-z")
     nav = words(html.split('class="md-nav__title"', 1)[1])
-    for title in ["A to Z of documents", "Documents by topic", "Documents by owner", "Documents by agency",
-                  "Documents by level of need", "Documents by type", "What's changed", "The whole manual"]:
+    for title in [
+        "A to Z of documents",
+        "Documents by topic",
+        "Documents by owner",
+        "Documents by agency",
+        "Documents by level of need",
+        "Documents by type",
+        "What's changed",
+        "The whole manual",
+    ]:
         assert title in nav
 
 
@@ -130,11 +157,16 @@ def test_an_unknown_tag_on_a_site_page_fails_the_build(tmp_path):
 
 
 def test_an_unknown_tag_on_a_document_names_the_file_and_the_allowed_list(tmp_path):
-    root = make_project(tmp_path, "finding", files={"procedures/guidance/extra.md": document(id="extra", tags=["Refferals"])})
+    root = make_project(
+        tmp_path, "finding", files={"procedures/guidance/extra.md": document(id="extra", tags=["Refferals"])}
+    )
     build = run_build(root, TODAY)
     assert build.returncode != 0
     assert "procedures/guidance/extra.md" in build.output
-    assert "'Refferals' is not an allowed tag; expected a tag from docs/data/tags.yml (did you mean 'Referrals'?)" in build.output
+    assert (
+        "'Refferals' is not an allowed tag; expected a tag from docs/data/tags.yml (did you mean 'Referrals'?)"
+        in build.output
+    )
 
 
 # ---- what's changed, the feed and the "Updated" mark ----------------------------------------------
@@ -146,10 +178,14 @@ def test_the_changes_page_lists_amendments_newest_first_grouped_by_month(site):
     assert months == ["2026-11", "2026-03", "2025-12", "2011-05"]
     march = words(section(html, "changes-2026-03"))
     # the conference (15 March) comes before the referral's earlier change (2 March)
-    assert march.index("Child protection conferences (version 2.0)") < march.index("Making a referral to the MASH (version 3.0)")
+    assert march.index("Child protection conferences (version 2.0)") < march.index(
+        "Making a referral to the MASH (version 3.0)"
+    )
     assert "Replaced the 2011 protocol; conferences now within 15 working days. 15 March 2026" in march
     assert "Rewritten for the new MASH. 2 March 2026" in march
-    assert "Conference protocol 2011 (version 1.0) Superseded First issued. 1 May 2011" in words(section(html, "changes-2011-05"))
+    assert "Conference protocol 2011 (version 1.0) Superseded First issued. 1 May 2011" in words(
+        section(html, "changes-2011-05")
+    )
     assert "16 and 17 year olds" not in words(html)  # a draft has no published changes
 
 
@@ -158,20 +194,29 @@ def test_the_changes_page_links_each_document_and_expands_abbreviations_as_markd
     abbreviations itself; the links point at the documents' pages."""
     html = article(read(site, "changes"))
     march = section(html, "changes-2026-03")
-    assert '<a href="../procedures/find-referral/">Making a referral to the <abbr title="Multi-Agency Safeguarding Hub">MASH</abbr></a>' in march
+    assert (
+        '<a href="../procedures/find-referral/">Making a referral to the <abbr title="Multi-Agency Safeguarding Hub">MASH</abbr></a>'
+        in march
+    )
     assert 'Rewritten for the new <abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>.' in march
     assert "Domestic abuse" not in html  # DA is ambiguous in the glossary: never expanded
 
 
 def test_abbreviations_are_found_on_word_boundaries_longest_first():
-    from manual.glossary import AbbreviationFinder
+    from manual.model.glossary import AbbreviationFinder
 
-    finder = AbbreviationFinder({"CP": "Child protection", "CP-IS": "Child Protection Information Sharing", "s47": "Section 47"})
+    finder = AbbreviationFinder(
+        {"CP": "Child protection", "CP-IS": "Child Protection Information Sharing", "s47": "Section 47"}
+    )
     assert finder.in_text("A CP plan and CP-IS checks under s47.") == finder.abbreviations
     assert finder.in_text("CPR and s470, nothing else") == {}
     split = finder.splitter(["CP-IS and CP, not CPR"])
     assert split("CP-IS and CP, not CPR") == [
-        ("", None), ("CP-IS", "Child Protection Information Sharing"), (" and ", None), ("CP", "Child protection"), (", not CPR", None)
+        ("", None),
+        ("CP-IS", "Child Protection Information Sharing"),
+        (" and ", None),
+        ("CP", "Child protection"),
+        (", not CPR", None),
     ]
 
 
@@ -191,7 +236,9 @@ def test_the_feed_is_valid_atom_with_one_entry_per_amendment_newest_first(site):
     assert root.tag == f"{ATOM}feed"
     assert root.find(f"{ATOM}updated").text == "2026-11-10T00:00:00+00:00"
     entries = root.findall(f"{ATOM}entry")
-    got = [(e.find(f"{ATOM}title").text, e.find(f"{ATOM}updated").text, e.find(f"{ATOM}link").get("href")) for e in entries]
+    got = [
+        (e.find(f"{ATOM}title").text, e.find(f"{ATOM}updated").text, e.find(f"{ATOM}link").get("href")) for e in entries
+    ]
     assert got == [
         ("Making a referral to the MASH (version 3.1)", "2026-11-10T00:00:00+00:00", "procedures/find-referral/"),
         ("Child protection conferences (version 2.0)", "2026-03-15T00:00:00+00:00", "procedures/find-conference/"),
@@ -203,13 +250,15 @@ def test_the_feed_is_valid_atom_with_one_entry_per_amendment_newest_first(site):
     ids = [e.find(f"{ATOM}id").text for e in entries]
     assert len(set(ids)) == len(ids) and all(i.startswith("urn:uuid:") for i in ids)
     # every page points feed readers at it
-    assert '<link rel="alternate" type="application/atom+xml" title="What\'s changed" href="../changes.xml">' in read(site, "changes")
+    assert '<link rel="alternate" type="application/atom+xml" title="What\'s changed" href="../changes.xml">' in read(
+        site, "changes"
+    )
 
 
 def test_the_feed_is_the_same_for_the_same_today_and_leaves_out_later_changes(tmp_path):
     from manual import load_manual
-    from manual.changes import all_changes
-    from manual.feed import atom_feed
+    from manual.outputs.changes import all_changes
+    from manual.outputs.feed import atom_feed
 
     project = make_project(tmp_path, "finding")
 
@@ -225,14 +274,20 @@ def test_the_feed_is_the_same_for_the_same_today_and_leaves_out_later_changes(tm
 
 
 def nav_link(html: str, title: str) -> str:
-    match = re.search(rf'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*{re.escape(title)}.*?</a>', html, re.S)
+    match = re.search(
+        rf'<a href="[^"]*" class="md-nav__link[^"]*">\s*<span class="md-ellipsis">\s*{re.escape(title)}.*?</a>',
+        html,
+        re.S,
+    )
     assert match, f"no navigation link for {title}"
     return match.group(0)
 
 
 def test_a_recently_changed_document_is_marked_updated_in_the_navigation(site):
     # The navigation is pruned to the open section, so each link is read on a page of its own section.
-    assert 'md-status--updated" title="Updated in the last 30 days"' in nav_link(read(site, "procedures/find-referral"), "Making a referral to the MASH")
+    assert 'md-status--updated" title="Updated in the last 30 days"' in nav_link(
+        read(site, "procedures/find-referral"), "Making a referral to the MASH"
+    )
     assert "md-status" not in nav_link(read(site, "procedures/find-conference"), "Child protection conferences")
 
 
@@ -283,7 +338,9 @@ def test_old_ids_redirect_to_the_document(site):
 
 
 def test_a_redirect_from_an_id_still_in_use_fails_the_build(tmp_path):
-    root = make_project(tmp_path, "finding", files={"procedures/guidance/extra.md": document(id="extra", redirect_from=["find-voice"])})
+    root = make_project(
+        tmp_path, "finding", files={"procedures/guidance/extra.md": document(id="extra", redirect_from=["find-voice"])}
+    )
     build = run_build(root, TODAY)
     assert build.returncode != 0
     assert "procedures/guidance/extra.md" in build.output
@@ -308,7 +365,11 @@ def test_moving_and_renaming_a_file_keeps_its_address_and_the_links_to_it(tmp_pa
 
 
 def test_a_superseded_document_points_to_its_replacement(site):
-    banner = re.search(r'<div class="manual-banner manual-banner--withdrawn".*?</div>', read(site, "procedures/find-old-protocol"), re.S)
+    banner = re.search(
+        r'<div class="manual-banner manual-banner--withdrawn".*?</div>',
+        read(site, "procedures/find-old-protocol"),
+        re.S,
+    )
     assert banner
     assert "Superseded: no longer in force. Follow Child protection conferences instead." in words(banner.group(0))
     assert 'href="../find-conference/"' in banner.group(0)
@@ -322,7 +383,10 @@ def test_what_links_here_lists_documents_linking_or_listing_it_as_related(site):
     links_here = words(section(html, "what-links-here"))
     # the referral procedure links to it and lists it as related; the old protocol links to it
     assert links_here == "What links here Conference protocol 2011 (superseded) Making a referral to the MASH"
-    assert words(section(read(site, "procedures/find-referral"), "what-links-here")) == "What links here Child protection conferences"
+    assert (
+        words(section(read(site, "procedures/find-referral"), "what-links-here"))
+        == "What links here Child protection conferences"
+    )
     assert 'id="what-links-here"' not in read(site, "procedures/find-voice")
 
 

@@ -13,22 +13,33 @@ from datetime import date
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, assume, example, given, settings
-from hypothesis import strategies as st
-
 from conftest import make_project
 from fixture_documents import BODY, VALID
+from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import strategies as st
 from manual import ManualError, load_manual
-from manual.dates import date_message
-from manual.frontmatter import decode, parse_document_text
+from manual.reading.dates import date_message
+from manual.reading.frontmatter import decode, parse_document_text
 
 PATH = "procedures/responding-to-concerns/test.md"
 TODAY = "2026-11-24"
-FIELDS = list(VALID) + ["next_review", "family_summary", "keywords", "related", "supersedes", "superseded_by", "redirect_from", "legislation", "amendments"]
+FIELDS = list(VALID) + [
+    "next_review",
+    "family_summary",
+    "keywords",
+    "related",
+    "supersedes",
+    "superseded_by",
+    "redirect_from",
+    "legislation",
+    "amendments",
+]
 DATE_FIELDS = ["last_reviewed", "next_review"]
 
 # Whole-manual loads take a few milliseconds each, so those properties try fewer examples than the pure functions.
-SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 FAST = settings(max_examples=150, deadline=None)
 
 # Anything YAML can hold: nothing, yes/no, numbers (huge, negative, not-a-number), text with any characters, lists and fields.
@@ -38,9 +49,32 @@ scalars = st.one_of(
     st.integers(min_value=-(10**30), max_value=10**30),
     st.floats(allow_nan=True, allow_infinity=True),
     st.text(max_size=40),
-    st.sampled_from(["2025-02-29", "9999-12-31", "0001-01-01", "2025-13-01", "01/03/2025", "1 March 2025", "12 months", "99 years", "index", "test-document", "draft", "A", "3.0"]),
+    st.sampled_from(
+        [
+            "2025-02-29",
+            "9999-12-31",
+            "0001-01-01",
+            "2025-13-01",
+            "01/03/2025",
+            "1 March 2025",
+            "12 months",
+            "99 years",
+            "index",
+            "test-document",
+            "draft",
+            "A",
+            "3.0",
+        ]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.sampled_from(["date", "by", "summary", "version", "x"]), inner, max_size=3)), max_leaves=8)
+values = st.recursive(
+    scalars,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4),
+        st.dictionaries(st.sampled_from(["date", "by", "summary", "version", "x"]), inner, max_size=3),
+    ),
+    max_leaves=8,
+)
 
 
 @pytest.fixture(scope="module")
@@ -59,7 +93,7 @@ def check(project, raw: bytes):
     for doc in manual.documents:
         review = manual.review(doc)  # what every page shows: must work for any record that was built
         assert review.state is not None
-        doc.next_review
+        _ = doc.next_review
     for problem in manual.problems:
         assert problem.path == PATH
         assert problem.message
@@ -113,7 +147,12 @@ def _is_iso(text: str) -> bool:
 
 
 @SETTINGS
-@given(extra=st.text(min_size=1, max_size=20).filter(lambda name: name not in FIELDS and name.strip() == name and name.isprintable()), value=scalars)
+@given(
+    extra=st.text(min_size=1, max_size=20).filter(
+        lambda name: name not in FIELDS and name.strip() == name and name.isprintable()
+    ),
+    value=scalars,
+)
 def test_an_unknown_field_is_reported_by_name(project, extra, value):
     manual = check(project, front_matter({**VALID, extra: value}))
     assert manual.documents == []
@@ -146,7 +185,10 @@ def test_parsing_raises_only_manual_error(raw):
 
 
 @FAST
-@given(day=st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)), form=st.sampled_from(["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%Y/%m/%d"]))
+@given(
+    day=st.dates(min_value=date(1000, 1, 1), max_value=date(9999, 12, 31)),
+    form=st.sampled_from(["%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%Y/%m/%d"]),
+)
 def test_a_real_date_in_another_form_gets_its_exact_iso_date(day, form):
     message = date_message(day.strftime(form))
     assert f"write it as {day.isoformat()}" in message
@@ -155,7 +197,11 @@ def test_a_real_date_in_another_form_gets_its_exact_iso_date(day, form):
 @FAST
 @given(value=values)
 def test_date_messages_never_raise(value):
-    assert "YYYY-MM-DD" in date_message(value) or "write it as" in date_message(value) or "write the date only" in date_message(value)
+    assert (
+        "YYYY-MM-DD" in date_message(value)
+        or "write it as" in date_message(value)
+        or "write the date only" in date_message(value)
+    )
 
 
 def test_nan_is_not_a_level(project):
@@ -163,7 +209,14 @@ def test_nan_is_not_a_level(project):
     assert [problem.field for problem in manual.problems] == ["levels[0]"]
 
 
-DATA_FILES = ["docs/data/settings.yml", "docs/data/owners.yml", "docs/data/contacts.yml", "docs/data/tags.yml", "docs/data/glossary.yml", "procedures/sections.yml"]
+DATA_FILES = [
+    "docs/data/settings.yml",
+    "docs/data/owners.yml",
+    "docs/data/contacts.yml",
+    "docs/data/tags.yml",
+    "docs/data/glossary.yml",
+    "procedures/sections.yml",
+]
 
 
 @pytest.fixture(scope="module")
@@ -172,7 +225,14 @@ def data_project(tmp_path_factory):
 
 
 @SETTINGS
-@given(file=st.sampled_from(DATA_FILES), pick=st.integers(min_value=0, max_value=50), field=st.sampled_from([None, "name", "contact", "formerly", "github_team", "term", "meaning", "folder", "title", "phone", "confirmed"]), value=values)
+@given(
+    file=st.sampled_from(DATA_FILES),
+    pick=st.integers(min_value=0, max_value=50),
+    field=st.sampled_from(
+        [None, "name", "contact", "formerly", "github_team", "term", "meaning", "folder", "title", "phone", "confirmed"]
+    ),
+    value=values,
+)
 def test_any_value_in_a_data_file_gives_a_manual_error_never_an_exception(data_project, file, pick, field, value):
     """The partnership's data files are input too: a bad entry stops the build with a message, never a traceback."""
     path = data_project / file

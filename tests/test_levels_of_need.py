@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import FIXTURES, REPO, make_project, run_build
 from manual import load_manual
 
@@ -49,12 +48,18 @@ def plain(fragment: str) -> str:
 
 # ---- validation -----------------------------------------------------------------------------------
 
+
 def test_the_fixture_data_is_valid(tmp_path):
     root = make_project(tmp_path, "levels")
     manual = load_manual(root, TODAY)
     assert manual.problems == []
     assert len(manual.levels.indicators) == 12
-    assert [level.name for level in manual.levels.levels] == ["Universal", "Additional needs", "Complex needs", "Acute or statutory"]
+    assert [level.name for level in manual.levels.levels] == [
+        "Universal",
+        "Additional needs",
+        "Complex needs",
+        "Acute or statutory",
+    ]
 
 
 BAD_DATA = [
@@ -147,10 +152,21 @@ def test_unreadable_yaml_is_reported_with_its_line(tmp_path):
 
 
 def test_bad_indicator_data_stops_the_build_with_the_message(tmp_path):
-    build = run_build(with_data(tmp_path, change("domain: parenting-capacity, ages: [all], text: Parents provide", "domain: parenting, ages: [all], text: Parents provide")))
+    build = run_build(
+        with_data(
+            tmp_path,
+            change(
+                "domain: parenting-capacity, ages: [all], text: Parents provide",
+                "domain: parenting, ages: [all], text: Parents provide",
+            ),
+        )
+    )
     assert build.returncode != 0
     assert f"{DATA}, line " in build.output
-    assert "field 'indicators[1].domain': indicator 2 ('Parents provide warmth and consistent boundaries.'): got 'parenting'" in build.output
+    assert (
+        "field 'indicators[1].domain': indicator 2 ('Parents provide warmth and consistent boundaries.'): got 'parenting'"
+        in build.output
+    )
     assert "Traceback" not in build.output
     assert not (build.root / "site" / "levels-of-need").exists()
 
@@ -158,7 +174,9 @@ def test_bad_indicator_data_stops_the_build_with_the_message(tmp_path):
 def test_the_shipped_indicators_validate_and_cover_every_level_domain_and_age():
     manual = load_manual(REPO, TODAY)
     levels = manual.levels
-    assert [str(p) for p in manual.problems if p.path.endswith("levels-of-need.yml") or "levels-of-need" in p.path] == []
+    assert [
+        str(p) for p in manual.problems if p.path.endswith("levels-of-need.yml") or "levels-of-need" in p.path
+    ] == []
     assert levels is not None and levels.document.id == "levels-of-need"
     assert len(levels.indicators) >= 120
     for level in (1, 2, 3, 4):
@@ -173,6 +191,7 @@ def test_the_shipped_indicators_validate_and_cover_every_level_domain_and_age():
 
 
 # ---- the pages ------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def fixture_site(tmp_path_factory):
@@ -216,7 +235,10 @@ def test_indicators_link_to_their_procedures(fixture_site):
     page = (fixture_site / "levels-of-need" / "index.html").read_text(encoding="utf-8")
     county_lines = next(item for item in indicator_items(page) if "county lines" in item)
     links = re.findall(r'<a href="([^"]+)">([^<]+)</a>', county_lines)
-    assert links == [("../procedures/fixture-exploitation/", "Fixture exploitation"), ("../procedures/fixture-mash/", "Fixture MASH referral")]
+    assert links == [
+        ("../procedures/fixture-exploitation/", "Fixture exploitation"),
+        ("../procedures/fixture-mash/", "Fixture MASH referral"),
+    ]
     assert (fixture_site / "procedures" / "fixture-exploitation" / "index.html").exists()
     assert "Age: Young people" in plain(county_lines)
 
@@ -235,7 +257,10 @@ def test_the_levels_are_side_by_side_with_who_responds_and_the_route(fixture_sit
 
 def test_step_up_and_step_down_are_shown_as_a_route(fixture_site):
     page = plain((fixture_site / "levels-of-need" / "index.html").read_text(encoding="utf-8"))
-    assert "Stepping up to children's social care When: Needs rise to level 4. What happens: Refer to the MASH with the assessment attached." in page
+    assert (
+        "Stepping up to children's social care When: Needs rise to level 4. What happens: Refer to the MASH with the assessment attached."
+        in page
+    )
     assert "Stepping down to early help When: Risks have reduced to level 2 or 3." in page
     assert "Follow the Fixture step-up and step-down for the full steps." in page
 
@@ -250,15 +275,29 @@ def declared(documents, level: int) -> set[str]:
 
 def listed_documents(level_page: str, level: int) -> set[str]:
     section = re.search(rf'<h2 id="documents-for-level-{level}">.*?(?=<h2 )', level_page, re.S).group(0)
-    return {plain(re.search(r"<a [^>]*>(.*?)</a>", item, re.S).group(1)) for item in re.findall(r"<li>(.*?)</li>", section, re.S)}
+    return {
+        plain(re.search(r"<a [^>]*>(.*?)</a>", item, re.S).group(1))
+        for item in re.findall(r"<li>(.*?)</li>", section, re.S)
+    }
 
 
 def test_each_level_lists_the_documents_that_declare_it(fixture_site, tmp_path):
     expected = {
         1: {"Fixture universal services"},
         2: {"Fixture early help", "Fixture new missing protocol", "Fixture step-up and step-down"},
-        3: {"Fixture early help", "Fixture exploitation", "Fixture new missing protocol", "Fixture step-up and step-down"},
-        4: {"Fixture exploitation", "Fixture MASH referral", "Fixture new missing protocol", "Fixture step-up and step-down", "Fixture draft pathway"},
+        3: {
+            "Fixture early help",
+            "Fixture exploitation",
+            "Fixture new missing protocol",
+            "Fixture step-up and step-down",
+        },
+        4: {
+            "Fixture exploitation",
+            "Fixture MASH referral",
+            "Fixture new missing protocol",
+            "Fixture step-up and step-down",
+            "Fixture draft pathway",
+        },
     }
     documents = load_manual(make_project(tmp_path, "levels"), TODAY).documents
     for level, titles in expected.items():
@@ -269,7 +308,10 @@ def test_each_level_lists_the_documents_that_declare_it(fixture_site, tmp_path):
     level_4 = plain((fixture_site / "levels-of-need" / "level-4" / "index.html").read_text(encoding="utf-8"))
     assert "Fixture draft pathway (draft: not in force):" in level_4
     # withdrawn and superseded documents, and documents tied to no level, are never listed
-    all_levels = "".join(plain((fixture_site / "levels-of-need" / f"level-{n}" / "index.html").read_text(encoding="utf-8")) for n in range(1, 5))
+    all_levels = "".join(
+        plain((fixture_site / "levels-of-need" / f"level-{n}" / "index.html").read_text(encoding="utf-8"))
+        for n in range(1, 5)
+    )
     assert "Fixture old missing protocol" not in all_levels
     assert "Fixture not tied to a level" not in all_levels
 
@@ -296,7 +338,10 @@ def test_the_families_page_explains_each_level_in_plain_words(fixture_site):
 def test_the_pages_are_in_the_navigation(fixture_site):
     page = (fixture_site / "levels-of-need" / "index.html").read_text(encoding="utf-8")
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>', page, re.S).group(0)
-    assert re.search(r'<label class="md-nav__link md-nav__link--active" for="__toc">\s*<span class="md-ellipsis">\s*Levels of Need: indicators and what to do', nav)
+    assert re.search(
+        r'<label class="md-nav__link md-nav__link--active" for="__toc">\s*<span class="md-ellipsis">\s*Levels of Need: indicators and what to do',
+        nav,
+    )
     assert '<a href="families/" class="md-nav__link">' in nav
 
 

@@ -9,12 +9,13 @@ import re
 
 import pytest
 import yaml
-from playwright.sync_api import expect
-
 from browser import new_page, serve
 from conftest import FIXTURES, make_project, run_build
+from playwright.sync_api import expect
 
-INDICATORS = yaml.safe_load((FIXTURES / "levels" / "procedures/early-help/levels-of-need.yml").read_text(encoding="utf-8"))["indicators"]
+INDICATORS = yaml.safe_load(
+    (FIXTURES / "levels" / "procedures/early-help/levels-of-need.yml").read_text(encoding="utf-8")
+)["indicators"]
 TITLES = {"fixture-exploitation": "Fixture exploitation", "fixture-mash": "Fixture MASH referral"}
 VISIBLE = "[data-lon-indicator]:visible"
 
@@ -79,7 +80,9 @@ def test_filtering_by_words_shows_only_matching_indicators(navigator, words):
     assert wanted, "the test should find something"
     expect(navigator.locator(VISIBLE)).to_have_count(len(wanted))
     assert visible_texts(navigator) == texts(wanted)
-    count_says(navigator, f"Showing {len(wanted)} of 12 indicators." if len(wanted) > 1 else "Showing 1 of 12 indicators.")
+    count_says(
+        navigator, f"Showing {len(wanted)} of 12 indicators." if len(wanted) > 1 else "Showing 1 of 12 indicators."
+    )
 
 
 def test_groups_with_nothing_to_show_are_hidden(navigator):

@@ -18,7 +18,12 @@ def test_a_site_page_at_a_documents_address_fails_the_build(build_manual):
 def test_the_reserved_id_index_fails_the_build(build_manual):
     from fixture_documents import document
 
-    build = build_manual(files={"procedures/child-protection/index.md": document(id="index", title="Index of procedures")})
+    build = build_manual(
+        files={"procedures/child-protection/index.md": document(id="index", title="Index of procedures")}
+    )
     assert build.returncode != 0
-    assert "procedures/child-protection/index.md, line 2, field 'id': 'index' is reserved for the site's own pages" in build.output
+    assert (
+        "procedures/child-protection/index.md, line 2, field 'id': 'index' is reserved for the site's own pages"
+        in build.output
+    )
     assert "Traceback" not in build.output

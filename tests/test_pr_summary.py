@@ -26,7 +26,11 @@ def test_the_summary_lists_changed_documents_with_their_review_state(tmp_path):
     lines = result.stdout.splitlines()
     assert lines[0] == "## Documents this pull request changes"
     assert "Review states as of 24 November 2026." in lines
-    rows = [line for line in lines if line.startswith("| ") and not line.startswith("| Document") and not line.startswith("| ---")]
+    rows = [
+        line
+        for line in lines
+        if line.startswith("| ") and not line.startswith("| Document") and not line.startswith("| ---")
+    ]
     assert rows == [
         "| Making a referral<br>`procedures/responding/referral.md` | MASH Strategic Group | Approved | 1.0 | Review overdue by 318 days | 10 January 2026 |",
         "| Supervision standards<br>`procedures/guidance/draft.md` | Policy and Procedures sub-group | Draft | 1.0 | Not on the review cycle | Not scheduled |",
@@ -35,11 +39,24 @@ def test_the_summary_lists_changed_documents_with_their_review_state(tmp_path):
 
 
 def test_paths_can_be_given_as_arguments_and_problems_are_listed(tmp_path):
-    root = make_project(tmp_path, "review-reminders", files={"procedures/guidance/broken.md": document(id="rr-broken", version="one")})
-    result = run_script("pr_summary.py", "--root", str(root), "--today", TODAY, "procedures/guidance/broken.md", "procedures/guidance/neglect.md")
+    root = make_project(
+        tmp_path, "review-reminders", files={"procedures/guidance/broken.md": document(id="rr-broken", version="one")}
+    )
+    result = run_script(
+        "pr_summary.py",
+        "--root",
+        str(root),
+        "--today",
+        TODAY,
+        "procedures/guidance/broken.md",
+        "procedures/guidance/neglect.md",
+    )
     assert result.returncode == 0, result.stderr
     assert "| `procedures/guidance/broken.md` | | Cannot be read: see the problems below | | | |" in result.stdout
-    assert "| Neglect<br>`procedures/guidance/neglect.md` | Neglect Strategic Group | Approved | 1.0 | Current | 24 January 2027 |" in result.stdout
+    assert (
+        "| Neglect<br>`procedures/guidance/neglect.md` | Neglect Strategic Group | Approved | 1.0 | Current | 24 January 2027 |"
+        in result.stdout
+    )
     assert "### Problems in the changed documents" in result.stdout
     assert "- procedures/guidance/broken.md, line" in result.stdout
     assert "field 'version'" in result.stdout

@@ -12,7 +12,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-
 from conftest import make_project, run_build
 
 
@@ -50,7 +49,10 @@ def test_the_whole_manual_page_keeps_each_document_s_body_as_its_page_renders_it
 def test_the_listings_link_each_document_and_are_left_out_of_search(site):
     html = read(site, "indexes/owners")
     assert '<a href="../../procedures/find-voice/">Voice of the child</a>' in html
-    locations = {entry["location"].split("#")[0] for entry in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    locations = {
+        entry["location"].split("#")[0]
+        for entry in json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    }
     for page in ["a-to-z", "owners", "agencies", "levels", "types", "topics"]:
         assert f"indexes/{page}/" not in locations
     assert "review-schedule/" not in locations  # a row per document, as the listings
@@ -59,17 +61,25 @@ def test_the_listings_link_each_document_and_are_left_out_of_search(site):
 
 
 def test_ids_repeated_on_the_print_page_get_the_first_free_suffix():
-    from manual.whole_manual import PageIds
+    from manual.outputs.whole_manual import PageIds
 
     ids = PageIds({"what-to-do-now_1", "doc-x"})
     claimed = [ids.claim(name) for name in ["what-to-do-now"] * 4 + ["doc-x", "who-does-what", "what-to-do-now_3"]]
-    assert claimed == ["what-to-do-now", "what-to-do-now_2", "what-to-do-now_3", "what-to-do-now_4", "doc-x_1", "who-does-what", "what-to-do-now_3_1"]
+    assert claimed == [
+        "what-to-do-now",
+        "what-to-do-now_2",
+        "what-to-do-now_3",
+        "what-to-do-now_4",
+        "doc-x_1",
+        "who-does-what",
+        "what-to-do-now_3_1",
+    ]
 
 
 def test_the_documents_html_waits_for_the_print_page_in_a_file_left_nowhere(tmp_path, monkeypatch):
     import tempfile
 
-    from manual.whole_manual import RenderedDocuments
+    from manual.outputs.whole_manual import RenderedDocuments
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     rendered = RenderedDocuments()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from browser import new_page, serve
 from conftest import make_project, run_build
 
@@ -24,7 +23,9 @@ def tab(browser):
 
 
 def shown(page, selector: str) -> bool:
-    return page.eval_on_selector(selector, "el => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0")
+    return page.eval_on_selector(
+        selector, "el => getComputedStyle(el).display !== 'none' && el.getClientRects().length > 0"
+    )
 
 
 def test_on_paper_a_document_keeps_its_control_panel_and_loses_the_navigation(tab, server):
@@ -44,15 +45,23 @@ def test_the_printed_on_line_has_the_date_of_printing(tab, server):
     tab.goto(server.url("procedures/find-referral/"))
     line = tab.locator(".manual-printed")
     # Before printing: the date the site was built
-    assert " ".join(line.text_content().split()) == "Printed on 24 November 2026: check the website for the current version."
+    assert (
+        " ".join(line.text_content().split())
+        == "Printed on 24 November 2026: check the website for the current version."
+    )
     tab.pdf()  # a real print: Chromium fires beforeprint
-    assert " ".join(line.text_content().split()) == "Printed on 3 February 2027: check the website for the current version."
+    assert (
+        " ".join(line.text_content().split())
+        == "Printed on 3 February 2027: check the website for the current version."
+    )
 
 
 def test_the_whole_manual_prints_each_document_on_a_new_page(tab, server):
     tab.goto(server.url("print/"))
     tab.emulate_media(media="print")
-    breaks = tab.eval_on_selector_all(".manual-print-document", "els => els.map(el => getComputedStyle(el).breakBefore)")
+    breaks = tab.eval_on_selector_all(
+        ".manual-print-document", "els => els.map(el => getComputedStyle(el).breakBefore)"
+    )
     assert breaks == ["page", "page", "page"]
     assert not shown(tab, ".md-sidebar--primary")
 

@@ -10,10 +10,9 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import REPO, make_project
 from manual import load_manual
-from manual.record_cache import CACHE_FILE
+from manual.reading.record_cache import CACHE_FILE
 
 TODAY = "2026-11-24"
 CONFERENCE = "procedures/child-protection/conference.md"
@@ -43,7 +42,9 @@ def test_an_edited_document_is_checked_again(tmp_path, monkeypatch):
     root = make_project(tmp_path)
     loaded(root, monkeypatch)
     path = root / CONFERENCE
-    path.write_text(path.read_text(encoding="utf-8").replace("owner: childrens-services", "owner: nobody-at-all"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("owner: childrens-services", "owner: nobody-at-all"), encoding="utf-8"
+    )
     _, problems = loaded(root, monkeypatch)
     assert [(p.path, p.line, p.field) for p in problems] == [(CONFERENCE, 5, "owner")]
 
@@ -70,7 +71,9 @@ def test_a_moved_document_is_read_under_its_new_path(tmp_path, monkeypatch):
     (root / CONFERENCE).rename(root / "procedures" / "responding-to-concerns" / "conference.md")
     sources, problems = loaded(root, monkeypatch)
     assert problems == []
-    assert ("procedures/responding-to-concerns/conference.md", "responding-to-concerns") in [(s[0], s[1]) for s in sources]
+    assert ("procedures/responding-to-concerns/conference.md", "responding-to-concerns") in [
+        (s[0], s[1]) for s in sources
+    ]
     assert next(s[5] for s in sources if s[0].endswith("/conference.md")).section == "responding-to-concerns"
 
 
@@ -113,7 +116,15 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
 
 def test_the_review_report_says_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     root = make_project(tmp_path)
-    command = [sys.executable, str(REPO / "scripts" / "review_report.py"), "--root", str(root), "--today", TODAY, "--all"]
+    command = [
+        sys.executable,
+        str(REPO / "scripts" / "review_report.py"),
+        "--root",
+        str(root),
+        "--today",
+        TODAY,
+        "--all",
+    ]
     cold = subprocess.run(command, capture_output=True, text=True, timeout=60)
     assert (root / CACHE_FILE).exists()
     warm = subprocess.run(command, capture_output=True, text=True, timeout=60)
@@ -123,7 +134,7 @@ def test_the_review_report_says_the_same_with_a_cold_and_a_warm_cache(tmp_path):
 
 def test_an_edit_that_keeps_the_size_and_the_modification_time_is_still_seen(tmp_path, monkeypatch):
     """A file the file system says is unchanged is not read again; an edit always moves its change time."""
-    import manual.record_cache as record_cache
+    import manual.reading.record_cache as record_cache
 
     monkeypatch.setattr(record_cache, "RACY_NS", 0)  # trust stamps at once (normally files older than 2 s)
     root = make_project(tmp_path)

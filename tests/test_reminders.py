@@ -8,11 +8,10 @@ import sys
 import textwrap
 
 import pytest
-
 from conftest import make_project
 from manual import load_manual
-from manual.reminders import LABEL, marker, owner_of_issue, plan_issues
-from manual.report import build_report
+from manual.outputs.reminders import LABEL, marker, owner_of_issue, plan_issues
+from manual.outputs.report import build_report
 from review_scripts import run_script
 
 TODAY = "2026-11-24"
@@ -39,9 +38,18 @@ def test_an_issue_is_opened_for_each_owner_with_something_overdue(project):
     ]  # children's services has a review due today but nothing overdue: no issue
     body = actions[1].body
     assert owner_of_issue(body) == "mash-strategic-group"
-    assert "As of 24 November 2026, these documents owned by the **MASH Strategic Group** are overdue for review or due within 60 days." in body
-    assert "- **Overdue:** [Making a referral](https://example.org/procedures/rr-referral/): due 10 January 2026, 318 days overdue" in body
-    assert "- **Due soon:** [Screening contacts \\[MASH\\]](https://example.org/procedures/rr-screening/): due 10 December 2026, 16 days left" in body
+    assert (
+        "As of 24 November 2026, these documents owned by the **MASH Strategic Group** are overdue for review or due within 60 days."
+        in body
+    )
+    assert (
+        "- **Overdue:** [Making a referral](https://example.org/procedures/rr-referral/): due 10 January 2026, 318 days overdue"
+        in body
+    )
+    assert (
+        "- **Due soon:** [Screening contacts \\[MASH\\]](https://example.org/procedures/rr-screening/): due 10 December 2026, 16 days left"
+        in body
+    )
     assert "Allegations" not in body
     assert "or due within" not in actions[0].body  # the LADO service has nothing merely due soon
 
@@ -49,7 +57,10 @@ def test_an_issue_is_opened_for_each_owner_with_something_overdue(project):
 def test_an_open_issue_is_updated_not_duplicated(project):
     report = report_for(project)
     actions = plan_issues(report, [issue(7, "mash-strategic-group"), issue(8, "lado-service")])
-    assert [(a.action, a.number, a.owner) for a in actions] == [("update", 8, "lado-service"), ("update", 7, "mash-strategic-group")]
+    assert [(a.action, a.number, a.owner) for a in actions] == [
+        ("update", 8, "lado-service"),
+        ("update", 7, "mash-strategic-group"),
+    ]
     assert actions[1].title == "Reviews overdue: MASH Strategic Group (1 document)"
 
 
@@ -67,14 +78,21 @@ def test_an_issue_is_closed_when_its_owner_has_nothing_overdue(project):
     report = report_for(project)
     actions = plan_issues(report, [issue(5, "childrens-services"), issue(6, "neglect-strategic-group"), issue(9, None)])
     closes = [(a.action, a.number, a.owner) for a in actions if a.action == "close"]
-    assert closes == [("close", 5, "childrens-services"), ("close", 6, "neglect-strategic-group")]  # issue 9 is not a reminder
+    assert closes == [
+        ("close", 5, "childrens-services"),
+        ("close", 6, "neglect-strategic-group"),
+    ]  # issue 9 is not a reminder
     comment = next(a.body for a in actions if a.number == 5)
-    assert comment.startswith("Nothing owned by the Council children's services is overdue for review as of 24 November 2026")
+    assert comment.startswith(
+        "Nothing owned by the Council children's services is overdue for review as of 24 November 2026"
+    )
 
 
 def test_everything_is_closed_once_nothing_is_overdue(project):
     report = report_for(project, today="2025-06-01")
-    actions = plan_issues(report, [issue(1, "mash-strategic-group"), issue(2, "lado-service"), issue(3, "safeguarding-board")])
+    actions = plan_issues(
+        report, [issue(1, "mash-strategic-group"), issue(2, "lado-service"), issue(3, "safeguarding-board")]
+    )
     assert [(a.action, a.number) for a in actions] == [("close", 2), ("close", 1), ("close", 3)]
 
 
@@ -82,7 +100,10 @@ def test_a_duplicate_reminder_is_closed_in_favour_of_the_older(project):
     actions = plan_issues(report_for(project), [issue(12, "lado-service"), issue(10, "lado-service")])
     lado = [(a.action, a.number) for a in actions if a.owner == "lado-service"]
     assert lado == [("update", 10), ("close", 12)]
-    assert next(a.body for a in actions if a.number == 12) == "A duplicate of #10, which carries this owner's review reminders."
+    assert (
+        next(a.body for a in actions if a.number == 12)
+        == "A duplicate of #10, which carries this owner's review reminders."
+    )
 
 
 # ---- scripts/review_issues.py with a stand-in for the `gh` CLI that records its calls ----------------
@@ -112,7 +133,11 @@ def fake_gh(tmp_path):
     log = tmp_path / "gh.log"
 
     def run(project, *args, issues=(), fail=False):
-        env = {"PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "FAKE_GH_LOG": str(log), "FAKE_GH_ISSUES": json.dumps(list(issues))}
+        env = {
+            "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}",
+            "FAKE_GH_LOG": str(log),
+            "FAKE_GH_ISSUES": json.dumps(list(issues)),
+        }
         if fail:
             env["FAKE_GH_FAIL"] = "1"
         result = run_script("review_issues.py", "--root", str(project), *args, env=env)
@@ -123,13 +148,40 @@ def fake_gh(tmp_path):
 
 
 def test_the_script_opens_updates_and_closes_issues_with_gh(project, fake_gh):
-    result, calls = fake_gh(project, "--today", TODAY, "--repo", "partnership/manual", issues=[issue(4, "lado-service"), issue(5, "childrens-services")])
+    result, calls = fake_gh(
+        project,
+        "--today",
+        TODAY,
+        "--repo",
+        "partnership/manual",
+        issues=[issue(4, "lado-service"), issue(5, "childrens-services")],
+    )
     assert result.returncode == 0, result.stderr
     commands = [call["args"] for call in calls]
-    assert commands[0] == ["issue", "list", "--label", LABEL, "--state", "open", "--json", "number,title,body", "--limit", "500", "--repo", "partnership/manual"]
+    assert commands[0] == [
+        "issue",
+        "list",
+        "--label",
+        LABEL,
+        "--state",
+        "open",
+        "--json",
+        "number,title,body",
+        "--limit",
+        "500",
+        "--repo",
+        "partnership/manual",
+    ]
     assert commands[1][:3] == ["label", "create", LABEL]
     assert commands[2][:3] == ["issue", "edit", "4"]
-    assert commands[3][:6] == ["issue", "create", "--title", "Reviews overdue: MASH Strategic Group (1 document)", "--label", LABEL]
+    assert commands[3][:6] == [
+        "issue",
+        "create",
+        "--title",
+        "Reviews overdue: MASH Strategic Group (1 document)",
+        "--label",
+        LABEL,
+    ]
     assert marker("mash-strategic-group") in calls[3]["stdin"]
     assert commands[4][:3] == ["issue", "close", "5"]
     assert len(commands) == 5

@@ -19,13 +19,24 @@ def build(root: Path, hash_seed: str) -> Path:
     # A different PYTHONHASHSEED each time, so output that depends on set or dict-of-set order shows up.
     env = {**os.environ, "MANUAL_TODAY": TODAY, "PYTHONHASHSEED": hash_seed}
     env.pop("SOURCE_DATE_EPOCH", None)
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 
 
 def fingerprints(site: Path) -> dict[str, str]:
-    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in sorted(site.rglob("*")) if path.is_file()}
+    return {
+        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def project(tmp_path: Path, name: str) -> Path:
@@ -33,7 +44,9 @@ def project(tmp_path: Path, name: str) -> Path:
     root = make_project(tmp_path / name)
     config = root / "mkdocs.yml"
     # With a site address, MkDocs lists every page in sitemap.xml with a <lastmod> date.
-    config.write_text(config.read_text(encoding="utf-8") + "\nsite_url: https://procedures.example.org/\n", encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + "\nsite_url: https://procedures.example.org/\n", encoding="utf-8"
+    )
     return root
 
 
@@ -43,7 +56,13 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
     assert len(first) > 40
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
-    for name in ("sitemap.xml", "sitemap.xml.gz", "search/search_index.json", "index.html", "procedures/fixture-referral/index.html"):
+    for name in (
+        "sitemap.xml",
+        "sitemap.xml.gz",
+        "search/search_index.json",
+        "index.html",
+        "procedures/fixture-referral/index.html",
+    ):
         assert name in first
 
 

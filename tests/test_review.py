@@ -3,9 +3,8 @@
 from datetime import date
 
 import pytest
-
 from manual import ManualError, ReviewState, resolve_today
-from manual.review import add_interval, review_state
+from manual.model.review import add_interval, review_state
 
 
 @pytest.mark.parametrize(

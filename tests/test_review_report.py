@@ -7,7 +7,6 @@ import io
 import json
 
 import pytest
-
 from conftest import make_project
 from fixture_documents import document
 from review_scripts import run_script
@@ -99,7 +98,9 @@ def test_links_use_the_site_address(project):
 def test_links_use_site_url_from_mkdocs_yml(tmp_path):
     root = make_project(tmp_path, "review-reminders")
     config = root / "mkdocs.yml"
-    config.write_text("site_url: https://procedures.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text(
+        "site_url: https://procedures.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     result = report(root, "--today", TODAY)
     assert "[Making a referral](https://procedures.example.org/procedures/rr-referral/)" in result.stdout
 
@@ -173,10 +174,16 @@ def test_email_ready_messages_per_owner_with_something_due(project, tmp_path):
         ["messages.json"] + [f"{m['owner']}.{part}.txt" for m in manifest for part in ("subject", "body")]
     )
     subject = (emails / "mash-strategic-group.subject.txt").read_text(encoding="utf-8")
-    assert subject == "Document reviews for the MASH Strategic Group: 1 overdue and 1 due within 60 days (24 November 2026)\n"
+    assert (
+        subject
+        == "Document reviews for the MASH Strategic Group: 1 overdue and 1 due within 60 days (24 November 2026)\n"
+    )
     body = (emails / "mash-strategic-group.body.txt").read_text(encoding="utf-8")
     assert body.startswith("To the MASH Strategic Group,\n")
-    assert "Overdue for review (each stays in force until it is replaced):\n- Making a referral\n  Due 10 January 2026, 318 days overdue." in body
+    assert (
+        "Overdue for review (each stays in force until it is replaced):\n- Making a referral\n  Due 10 January 2026, 318 days overdue."
+        in body
+    )
     assert "Due for review soon:\n- Screening contacts [MASH]\n  Due 10 December 2026, 16 days left." in body
     assert "Allegations" not in body  # another owner's document
     lado = (emails / "lado-service.body.txt").read_text(encoding="utf-8")
@@ -202,7 +209,11 @@ def test_bad_options_exit_two_with_a_clear_message(project, args, message):
 
 
 def test_a_manual_with_problems_exits_two_naming_the_file_and_field(tmp_path):
-    root = make_project(tmp_path, "review-reminders", files={"procedures/guidance/broken.md": document(id="rr-broken", owner="nobody-at-all")})
+    root = make_project(
+        tmp_path,
+        "review-reminders",
+        files={"procedures/guidance/broken.md": document(id="rr-broken", owner="nobody-at-all")},
+    )
     result = report(root, "--today", TODAY)
     assert result.returncode == 2
     assert "the manual has 1 problem; fix it first" in result.stderr

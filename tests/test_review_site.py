@@ -8,13 +8,21 @@ import json
 import re
 
 import pytest
-
 from conftest import make_project, run_build
 from review_fixtures import BUILT_ON, review_site  # noqa: F401 - a fixture
 from review_scripts import run_script
 
 TODAY = BUILT_ON
-ALL_IDS = {"rr-referral", "rr-screening", "rr-conference", "rr-core-groups", "rr-allegations", "rr-neglect", "rr-draft", "rr-withdrawn"}
+ALL_IDS = {
+    "rr-referral",
+    "rr-screening",
+    "rr-conference",
+    "rr-core-groups",
+    "rr-allegations",
+    "rr-neglect",
+    "rr-draft",
+    "rr-withdrawn",
+}
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +36,9 @@ def schedule_rows(html: str, table: str) -> list[dict]:
     rows = []
     for row in re.finditer(r"<tr data-review-row (.*?)>(.*?)</tr>", block.group(0), re.S):
         attributes = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', row.group(1)))
-        cells = [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row.group(2), re.S)]
+        cells = [
+            re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row.group(2), re.S)
+        ]
         href = re.search(r'href="([^"]+)"', row.group(2)).group(1)
         rows.append({**attributes, "cells": cells, "href": href})
     return rows
@@ -57,7 +67,13 @@ def test_the_register_json_has_one_record_per_document(built):
         "scope": "C",
     }
     draft = records["rr-draft"]
-    assert (draft["status"], draft["state"], draft["approved"], draft["next_review"], draft["days_left"]) == ("draft", "not-reviewed", None, None, None)
+    assert (draft["status"], draft["state"], draft["approved"], draft["next_review"], draft["days_left"]) == (
+        "draft",
+        "not-reviewed",
+        None,
+        None,
+        None,
+    )
     assert records["rr-withdrawn"]["next_review"] is None  # off the review cycle
     assert records["rr-screening"]["days_left"] == 16
     # every record's URL is a page of the site
@@ -69,11 +85,24 @@ def test_the_register_csv_matches_the_json(built):
     data = json.loads((built.site / "register.json").read_text(encoding="utf-8"))
     rows = list(csv.DictReader(io.StringIO((built.site / "register.csv").read_text(encoding="utf-8"))))
     assert list(rows[0]) == [
-        "id", "title", "url", "owner", "owner_name", "status", "version", "approved", "last_reviewed",
-        "next_review", "state", "state_label", "days_left", "type", "scope",
+        "id",
+        "title",
+        "url",
+        "owner",
+        "owner_name",
+        "status",
+        "version",
+        "approved",
+        "last_reviewed",
+        "next_review",
+        "state",
+        "state_label",
+        "days_left",
+        "type",
+        "scope",
     ]
     assert [row["id"] for row in rows] == [record["id"] for record in data["documents"]]
-    for row, record in zip(rows, data["documents"]):
+    for row, record in zip(rows, data["documents"], strict=True):
         assert row["owner"] == record["owner"]["key"]
         assert row["owner_name"] == record["owner"]["name"]
         assert row["state"] == record["state"]
@@ -95,8 +124,20 @@ def test_the_review_schedule_page(built):
     everything = schedule_rows(html, "all")
     assert len(everything) == 8
     assert [row["cells"] for row in everything[-2:]] == [  # off the review cycle: last, by title
-        ["Old escalation protocol", "Policy and Procedures sub-group", "Withdrawn", "Not on the review cycle", "Not scheduled"],
-        ["Supervision standards", "Policy and Procedures sub-group", "Draft", "Not on the review cycle", "Not scheduled"],
+        [
+            "Old escalation protocol",
+            "Policy and Procedures sub-group",
+            "Withdrawn",
+            "Not on the review cycle",
+            "Not scheduled",
+        ],
+        [
+            "Supervision standards",
+            "Policy and Procedures sub-group",
+            "Draft",
+            "Not on the review cycle",
+            "Not scheduled",
+        ],
     ]
     for row in everything:  # every link leads to the document's page
         assert row["href"].startswith("../procedures/")
@@ -104,7 +145,10 @@ def test_the_review_schedule_page(built):
     # the filters: hidden until the script shows them, one option per owner and per state
     form = re.search(r"<form[^>]*data-schedule-filter[^>]*>", html).group(0)
     assert " hidden" in form
-    owners = re.findall(r'<option value="([a-z-]+)">([^<]+)</option>', re.search(r'<select id="schedule-owner".*?</select>', html, re.S).group(0))
+    owners = re.findall(
+        r'<option value="([a-z-]+)">([^<]+)</option>',
+        re.search(r'<select id="schedule-owner".*?</select>', html, re.S).group(0),
+    )
     assert owners == [
         ("childrens-services", "Council children&#39;s services"),
         ("lado-service", "LADO service"),
@@ -128,7 +172,9 @@ def built_later_with_an_address(tmp_path_factory):
     """Built on another day, with site_url set, as the deploy workflow builds it."""
     root = make_project(tmp_path_factory.mktemp("review-site-later"), "review-reminders")
     config = root / "mkdocs.yml"
-    config.write_text("site_url: https://procedures.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    config.write_text(
+        "site_url: https://procedures.example.org/\n" + config.read_text(encoding="utf-8"), encoding="utf-8"
+    )
     build = run_build(root, LATER)
     assert build.returncode == 0, build.output
     return build
@@ -140,7 +186,9 @@ LATER = "2027-04-15"  # the conference procedure is due soon; everything else on
 def test_register_urls_are_absolute_when_the_site_has_an_address(built_later_with_an_address):
     data = json.loads((built_later_with_an_address.site / "register.json").read_text(encoding="utf-8"))
     assert data["as_of"] == LATER
-    assert {record["url"] for record in data["documents"]} == {f"https://procedures.example.org/procedures/{i}/" for i in ALL_IDS}
+    assert {record["url"] for record in data["documents"]} == {
+        f"https://procedures.example.org/procedures/{i}/" for i in ALL_IDS
+    }
 
 
 @pytest.mark.parametrize("which", ["built", "built_later_with_an_address"])
@@ -150,9 +198,17 @@ def test_the_report_and_the_site_agree_on_every_documents_state(request, which):
     root = build.root
     result = run_script("review_report.py", "--root", str(root), "--today", today, "--all", "--format", "json")
     assert result.returncode in (0, 1), result.stderr
-    from_report = {doc["id"]: (doc["state"], doc["state_label"]) for owner in json.loads(result.stdout)["owners"] for doc in owner["documents"]}
+    from_report = {
+        doc["id"]: (doc["state"], doc["state_label"])
+        for owner in json.loads(result.stdout)["owners"]
+        for doc in owner["documents"]
+    }
     assert set(from_report) == ALL_IDS
-    expected_states = {"overdue", "due-soon", "current", "not-reviewed"} if which == "built" else {"overdue", "due-soon", "not-reviewed"}
+    expected_states = (
+        {"overdue", "due-soon", "current", "not-reviewed"}
+        if which == "built"
+        else {"overdue", "due-soon", "not-reviewed"}
+    )
     assert {state for state, _ in from_report.values()} == expected_states
     html_schedule = (build.site / "review-schedule" / "index.html").read_text(encoding="utf-8")
     schedule = {row["href"].split("/")[-2]: row for row in schedule_rows(html_schedule, "all")}

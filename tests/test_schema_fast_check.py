@@ -7,12 +7,11 @@ so the one thing that must hold is: whatever it accepts, jsonschema accepts too.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from conftest import REPO
 from fixture_documents import VALID
-from manual.schema import _fast_check, _validator, schema_problems
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from manual.reading.schema import _fast_check, _validator, schema_problems
 
 SCHEMA = str(REPO / "docs" / "schema" / "document.schema.json")
 
@@ -22,12 +21,49 @@ scalars = st.one_of(
     st.booleans(),
     st.integers(-3, 6),
     st.floats(allow_nan=False, allow_infinity=False, width=16),
-    st.sampled_from(["", "x", "1.0", "2.1", "2025-02-31", "2025-02-28", "2024-02-29", "12 months", "0 months", "A", "C", "D",
-                     "approved", "draft", "superseded", "procedure", "Referrals", "all-agencies", "police", "mash-referral",
-                     "Not An Id", "partnership-executive", "a" * 130]),
+    st.sampled_from(
+        [
+            "",
+            "x",
+            "1.0",
+            "2.1",
+            "2025-02-31",
+            "2025-02-28",
+            "2024-02-29",
+            "12 months",
+            "0 months",
+            "A",
+            "C",
+            "D",
+            "approved",
+            "draft",
+            "superseded",
+            "procedure",
+            "Referrals",
+            "all-agencies",
+            "police",
+            "mash-referral",
+            "Not An Id",
+            "partnership-executive",
+            "a" * 130,
+        ]
+    ),
 )
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["date", "by", "summary", "version", "x"]), inner, max_size=3), max_leaves=6)
-changes = st.dictionaries(st.sampled_from(sorted(VALID) + ["next_review", "review_interval", "superseded_by", "amendments", "related", "unknown"]), values, max_size=4)
+values = st.recursive(
+    scalars,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.sampled_from(["date", "by", "summary", "version", "x"]), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+changes = st.dictionaries(
+    st.sampled_from(
+        sorted(VALID) + ["next_review", "review_interval", "superseded_by", "amendments", "related", "unknown"]
+    ),
+    values,
+    max_size=4,
+)
 removals = st.sets(st.sampled_from(sorted(VALID)), max_size=2)
 
 
@@ -47,6 +83,11 @@ def test_what_the_fast_check_accepts_jsonschema_accepts(changed, removed):
 
 
 def test_a_rejected_document_still_gets_jsonschemas_messages():
-    problems = schema_problems({**VALID, "last_reviewed": "2025-02-31"}, {("last_reviewed",): 9}, "procedures/x.md", REPO / "docs/schema/document.schema.json")
+    problems = schema_problems(
+        {**VALID, "last_reviewed": "2025-02-31"},
+        {("last_reviewed",): 9},
+        "procedures/x.md",
+        REPO / "docs/schema/document.schema.json",
+    )
     assert [(p.line, p.field) for p in problems] == [(9, "last_reviewed")]
     assert "2025-02-31" in problems[0].message

@@ -7,7 +7,6 @@ import subprocess
 
 import pytest
 import yaml
-
 from conftest import REPO, make_project
 from editing_helpers import run_script
 from fixture_documents import document
@@ -54,28 +53,40 @@ def test_links_are_checked_against_documents_that_were_not_given(project):
     line = (project / NEW).read_text().splitlines().index(body.splitlines()[2]) + 1
     run = run_script("validate.py", project, NEW)
     assert run.returncode == 1
-    assert run.stdout.splitlines() == [f"{NEW}, line {line}, field 'link': 'no-such-document' is not the id of any document"]
+    assert run.stdout.splitlines() == [
+        f"{NEW}, line {line}, field 'link': 'no-such-document' is not the id of any document"
+    ]
 
 
 def test_an_id_used_by_another_document_is_reported(project):
     (project / NEW).write_text(document(id="fixture-referral"), encoding="utf-8")
     run = run_script("validate.py", project, NEW)
     assert run.returncode == 1
-    assert f"{NEW}, line 2, field 'id': 'fixture-referral' is also the id of procedures/responding-to-concerns/referral.md" in run.stdout
+    assert (
+        f"{NEW}, line 2, field 'id': 'fixture-referral' is also the id of procedures/responding-to-concerns/referral.md"
+        in run.stdout
+    )
 
 
 def test_a_link_to_a_superseded_document_names_its_replacement(tmp_path):
-    root = make_project(tmp_path, files={
-        "procedures/child-protection/old.md": document(id="old-doc", status="superseded", superseded_by="fixture-referral"),
-        NEW: document(id="new-doc", related=["old-doc"]),
-    })
+    root = make_project(
+        tmp_path,
+        files={
+            "procedures/child-protection/old.md": document(
+                id="old-doc", status="superseded", superseded_by="fixture-referral"
+            ),
+            NEW: document(id="new-doc", related=["old-doc"]),
+        },
+    )
     run = run_script("validate.py", root, NEW)
     assert run.returncode == 1
     assert "field 'related': links to 'old-doc', which is superseded; link to 'fixture-referral' instead" in run.stdout
 
 
 def test_problems_in_other_documents_are_not_reported(tmp_path):
-    root = make_project(tmp_path, files={"procedures/child-protection/broken.md": document(id="broken", owner="nobody")})
+    root = make_project(
+        tmp_path, files={"procedures/child-protection/broken.md": document(id="broken", owner="nobody")}
+    )
     run = run_script("validate.py", root, "procedures/child-protection/conference.md")
     assert run.returncode == 0, run.output
     everything = run_script("validate.py", root)
@@ -99,7 +110,9 @@ def test_changed_checks_only_what_git_sees_changed(project):
     (project / NEW).write_text(document(id="new-doc"), encoding="utf-8")
     run = run_script("validate.py", project, "--changed")
     assert run.returncode == 1
-    assert run.stdout.splitlines() == ["procedures/child-protection/conference.md, line 13, field 'scope': got 'D'; expected one of: A, B, C"]
+    assert run.stdout.splitlines() == [
+        "procedures/child-protection/conference.md, line 13, field 'scope': got 'D'; expected one of: A, B, C"
+    ]
     assert "1 problem found in 2 documents." in run.stderr
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import make_project
 from fixture_documents import DELETE, document
 from manual import load_manual
@@ -13,7 +12,9 @@ PATH = "procedures/responding-to-concerns/test.md"
 
 
 def problems_for(tmp_path, files: dict[str, str]) -> list:
-    root = make_project(tmp_path, None, {"procedures/sections.yml": "- folder: responding-to-concerns\n  title: Responding\n", **files})
+    root = make_project(
+        tmp_path, None, {"procedures/sections.yml": "- folder: responding-to-concerns\n  title: Responding\n", **files}
+    )
     return load_manual(root, TODAY).problems
 
 
@@ -90,10 +91,16 @@ def test_cross_document_checks(tmp_path):
         "procedures/responding-to-concerns/a.md": document(id="doc-a", related=["doc-missing"]),
         "procedures/responding-to-concerns/b.md": document(id="doc-a", title="Duplicate"),
         "procedures/responding-to-concerns/c.md": document(id="doc-c", owner="policy-procedure", tags=["Referals"]),
-        "procedures/responding-to-concerns/d.md": document(id="doc-d", next_review="2025-01-01", review_interval=DELETE),
-        "procedures/responding-to-concerns/e.md": document(id="doc-e", approved={"date": "2027-01-01", "by": "partnership-executive"}, last_reviewed="2026-01-01"),
+        "procedures/responding-to-concerns/d.md": document(
+            id="doc-d", next_review="2025-01-01", review_interval=DELETE
+        ),
+        "procedures/responding-to-concerns/e.md": document(
+            id="doc-e", approved={"date": "2027-01-01", "by": "partnership-executive"}, last_reviewed="2026-01-01"
+        ),
         "procedures/responding-to-concerns/f.md": document(id="doc-f", status="withdrawn", approved=DELETE),
-        "procedures/responding-to-concerns/g.md": document(id="doc-g", body="## What to do now\n\nSee [f](doc:doc-f).\n", supersedes=["doc-nowhere"]),
+        "procedures/responding-to-concerns/g.md": document(
+            id="doc-g", body="## What to do now\n\nSee [f](doc:doc-f).\n", supersedes=["doc-nowhere"]
+        ),
         "procedures/responding-to-concerns/h.md": document(id="doc-h", owner="safeguarding-board", related=["doc-h"]),
     }
     found = {(p.path.rsplit("/", 1)[1], p.field): p.message for p in problems_for(tmp_path, files)}
@@ -118,9 +125,13 @@ def test_next_review_is_derived_from_the_interval_or_the_default(tmp_path):
     files = {
         "procedures/responding-to-concerns/a.md": document(id="doc-a", review_interval="6 months"),
         "procedures/responding-to-concerns/b.md": document(id="doc-b", review_interval=DELETE),
-        "procedures/responding-to-concerns/c.md": document(id="doc-c", review_interval=DELETE, next_review="2026-02-01"),
+        "procedures/responding-to-concerns/c.md": document(
+            id="doc-c", review_interval=DELETE, next_review="2026-02-01"
+        ),
     }
-    root = make_project(tmp_path, None, {"procedures/sections.yml": "- folder: responding-to-concerns\n  title: R\n", **files})
+    root = make_project(
+        tmp_path, None, {"procedures/sections.yml": "- folder: responding-to-concerns\n  title: R\n", **files}
+    )
     manual = load_manual(root, TODAY)
     assert manual.problems == []
     assert str(manual.get("doc-a").next_review) == "2025-12-01"

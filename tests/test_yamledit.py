@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import pytest
-
 from manual import ManualError
-from manual.yamledit import YamlText, scalar
-from manual.yamlfile import parse_yaml
+from manual.editing.yamledit import YamlText, scalar
+from manual.reading.yamlfile import parse_yaml
 
 
 @pytest.mark.parametrize(
@@ -15,8 +14,16 @@ from manual.yamlfile import parse_yaml
         ("a: 1  # kept\nb: 2\n", lambda y: y.set(("a",), "5"), "a: 5  # kept\nb: 2\n"),
         ("a: 1\nb: 2\n", lambda y: y.set(("c",), "3", after=("a",)), "a: 1\nc: 3\nb: 2\n"),
         ("a: 1\nb: 2", lambda y: y.set(("c",), "3"), "a: 1\nb: 2\nc: 3"),
-        ("a: 1\nsummary: >\n  folded\n  text\n# note\nb: 2\n", lambda y: y.set(("c",), "3", after=("summary",)), "a: 1\nsummary: >\n  folded\n  text\nc: 3\n# note\nb: 2\n"),
-        ("ap: {date: 2025-01-01, by: x}\n", lambda y: y.set(("ap", "date"), "2026-01-01"), "ap: {date: 2026-01-01, by: x}\n"),
+        (
+            "a: 1\nsummary: >\n  folded\n  text\n# note\nb: 2\n",
+            lambda y: y.set(("c",), "3", after=("summary",)),
+            "a: 1\nsummary: >\n  folded\n  text\nc: 3\n# note\nb: 2\n",
+        ),
+        (
+            "ap: {date: 2025-01-01, by: x}\n",
+            lambda y: y.set(("ap", "date"), "2026-01-01"),
+            "ap: {date: 2026-01-01, by: x}\n",
+        ),
         ("l: [x, y]\n", lambda y: y.append_item(("l",), "z"), "l: [x, y, z]\n"),
         ("l: []\n", lambda y: y.append_item(("l",), "z"), "l: [z]\n"),
         ("l:\n  - x\nb: 2\n", lambda y: y.append_item(("l",), "z"), "l:\n  - x\n  - z\nb: 2\n"),
@@ -25,10 +32,22 @@ from manual.yamlfile import parse_yaml
         ("l:\n  - x\n  - y  # why\nb: 2\n", lambda y: y.remove_item(("l",), 0), "l:\n  - y  # why\nb: 2\n"),
         ("l:\n  - x\nb: 2\n", lambda y: y.remove_item(("l",), 0), "l: []\nb: 2\n"),
         ("l: [x, y]\n", lambda y: y.replace_item(("l",), 1, "w"), "l: [x, w]\n"),
-        ("a: 1\nam:\n- d: 1\nb: 2\n", lambda y: y.prepend_item(("am",), "- d: 2\n"), "a: 1\nam:\n- d: 2\n- d: 1\nb: 2\n"),
-        ("a: 1\nam: []\nb: 2\n", lambda y: y.prepend_item(("am",), "- d: 2\n  s: x\n"), "a: 1\nam:\n  - d: 2\n    s: x\nb: 2\n"),
+        (
+            "a: 1\nam:\n- d: 1\nb: 2\n",
+            lambda y: y.prepend_item(("am",), "- d: 2\n"),
+            "a: 1\nam:\n- d: 2\n- d: 1\nb: 2\n",
+        ),
+        (
+            "a: 1\nam: []\nb: 2\n",
+            lambda y: y.prepend_item(("am",), "- d: 2\n  s: x\n"),
+            "a: 1\nam:\n  - d: 2\n    s: x\nb: 2\n",
+        ),
         ("a: 1\nb: 2\n", lambda y: y.prepend_item(("am",), "- d: 2\n", after=("a",)), "a: 1\nam:\n  - d: 2\nb: 2\n"),
-        ("x:\n  name: A\n  formerly:\n    - old\ny: 1\n", lambda y: y.append_item(("x", "formerly"), "new"), "x:\n  name: A\n  formerly:\n    - old\n    - new\ny: 1\n"),
+        (
+            "x:\n  name: A\n  formerly:\n    - old\ny: 1\n",
+            lambda y: y.append_item(("x", "formerly"), "new"),
+            "x:\n  name: A\n  formerly:\n    - old\n    - new\ny: 1\n",
+        ),
         ("x:\n  name: A\ny:\n  name: B\n", lambda y: y.delete("x"), "y:\n  name: B\n"),
         ("x:\n  name: A\ny: 1\n", lambda y: y.rename_key("x", "z"), "z:\n  name: A\ny: 1\n"),
     ],
@@ -47,7 +66,20 @@ def test_edits_inside_a_larger_text_leave_the_rest_alone():
     assert text.text == "---\nid: b\nlist: [x, y]\n---\n\nlist: [not, yaml, here]\n"
 
 
-@pytest.mark.parametrize("value", ["Plain words, with commas.", "Reviewed: no changes", "yes", "2026-01-01", "# not a comment", 'Say "hello"', "3.10", "Ends with a space ", "Café ’quotes’"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Plain words, with commas.",
+        "Reviewed: no changes",
+        "yes",
+        "2026-01-01",
+        "# not a comment",
+        'Say "hello"',
+        "3.10",
+        "Ends with a space ",
+        "Café ’quotes’",
+    ],
+)
 def test_a_scalar_reads_back_as_the_same_text(value):
     data, _ = parse_yaml(f"key: {scalar(value)}\n", "test.yml")
     assert data == {"key": value}

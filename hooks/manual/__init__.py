@@ -4,12 +4,12 @@ Files -> records -> pages, indexes and reports. Nothing in this package imports 
 so the scripts and the tests use it with plain paths and dates.
 """
 
-from .document import Amendment, Document
-from .manual import Manual, load_manual
-from .problems import ManualError, Problem
-from .review import Review, ReviewState
-from .settings import Settings, load_settings
-from .today import resolve_today
+from manual.model.document import Amendment, Document
+from manual.model.manual import Manual, load_manual
+from manual.model.problems import ManualError, Problem
+from manual.model.review import Review, ReviewState
+from manual.model.settings import Settings, load_settings
+from manual.reading.today import resolve_today
 
 __all__ = [
     "Amendment",

@@ -1,0 +1,56 @@
+"""The bulletin digest: changes to the manual since a date, for the partnership's fortnightly bulletin.
+
+Markdown for editors to paste, and the same as a small HTML page for email. Both from the change records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import markdown as python_markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from manual.model.formatting import uk_date
+from manual.outputs.changes import Change, all_changes, next_update
+from manual.outputs.pages import render_markdown
+
+_html_env = Environment(
+    loader=FileSystemLoader(Path(__file__).parent / "templates"),
+    undefined=StrictUndefined,
+    autoescape=select_autoescape(["html", "j2"]),
+)
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    since: date
+    today: date
+    changes: tuple[Change, ...]
+    markdown: str
+    html: str
+
+
+def _link(base_url: str, path: str) -> str:
+    return f"{base_url.rstrip('/')}/{path}" if base_url else path
+
+
+def bulletin(manual, since: date, base_url: str = "") -> Bulletin:
+    """Every change from `since` up to the manual's today, newest first."""
+    changes = all_changes(manual.documents, manual.today, since=since)
+    context = dict(
+        partnership=manual.settings.partnership,
+        since=since,
+        today=manual.today,
+        changes=changes,
+        links={change.document.id: _link(base_url, change.document.url) for change in changes},
+        changes_page=_link(base_url, "changes/"),
+        feed=_link(base_url, "changes.xml"),
+        next_update=next_update(manual.today, manual.settings.update_months),
+    )
+    text = render_markdown("bulletin.md.j2", **context)
+    body = python_markdown.markdown(text, extensions=["tables"], output_format="html")
+    title = f"Changes to the safeguarding procedures, {uk_date(since)} to {uk_date(manual.today)}"
+    page = _html_env.get_template("bulletin.html.j2").render(title=title, body=body)
+    return Bulletin(since, manual.today, tuple(changes), text, page)

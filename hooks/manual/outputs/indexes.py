@@ -1,0 +1,117 @@
+"""The ways into the manual: every document listed A to Z, by owner, by agency, by level of need and by type.
+
+Plain data for the index templates; the decisions (order, grouping, what is in force) live here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import groupby
+
+from manual.model.document import TYPE_LABELS, Document
+from manual.model.vocabulary import Vocabulary
+
+AUDIENCE_LABELS = {
+    "all-agencies": "All agencies",
+    "childrens-social-care": "Children's social care",
+    "early-help": "Early help services",
+    "police": "Police",
+    "health": "Health",
+    "education": "Schools and colleges",
+    "early-years": "Early years",
+    "probation": "Probation",
+    "youth-justice": "Youth justice",
+    "voluntary-sector": "Voluntary and community sector",
+    "housing": "Housing",
+    "adult-services": "Adult services",
+}
+
+LEVEL_LABELS = {
+    1: "Level 1: universal services",
+    2: "Level 2: additional needs (early help)",
+    3: "Level 3: complex needs (targeted early help)",
+    4: "Level 4: acute needs (children's social care)",
+}
+
+NO_LEVEL = "Not tied to a level of need"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading and the documents under it."""
+
+    title: str
+    anchor: str
+    documents: tuple[Document, ...]
+    description: str = ""
+
+
+def _by_title(documents: list[Document]) -> list[Document]:
+    return sorted(documents, key=lambda doc: (doc.title.lower(), doc.id))
+
+
+def _slug(text: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
+
+
+def listed(documents: list[Document]) -> list[Document]:
+    """Documents the indexes group: in force and drafts. Withdrawn and superseded ones are listed apart."""
+    return [doc for doc in documents if doc.status in ("approved", "draft")]
+
+
+def no_longer_in_force(documents: list[Document]) -> list[Document]:
+    return _by_title([doc for doc in documents if doc.status in ("withdrawn", "superseded")])
+
+
+def a_to_z(documents: list[Document]) -> list[Group]:
+    """Documents under the first letter of their title (digits under "0-9")."""
+
+    def letter(doc: Document) -> str:
+        first = doc.title.strip()[:1].upper()
+        return first if first.isalpha() else "0-9"
+
+    ordered = sorted(_by_title(listed(documents)), key=lambda doc: (letter(doc) != "0-9", letter(doc)))
+    return [Group(key, f"letter-{_slug(key)}", tuple(items)) for key, items in groupby(ordered, key=letter)]
+
+
+def by_owner(documents: list[Document], vocabulary: Vocabulary) -> list[Group]:
+    groups = []
+    for key in {doc.owner for doc in listed(documents)}:
+        owner = vocabulary.owners.get(key)
+        name = owner.name if owner else key
+        docs = tuple(_by_title([doc for doc in listed(documents) if doc.owner == key]))
+        groups.append(Group(name, f"owner-{key}", docs, owner.kind if owner else ""))
+    return sorted(groups, key=lambda group: group.title.lower())
+
+
+def by_audience(documents: list[Document]) -> list[Group]:
+    """One group per agency, in the schema's order. Documents for all agencies are also listed under each agency."""
+    docs = listed(documents)
+    groups = []
+    for key, label in AUDIENCE_LABELS.items():
+        members = [
+            doc for doc in docs if key in doc.audience or (key != "all-agencies" and "all-agencies" in doc.audience)
+        ]
+        if members:
+            groups.append(Group(label, f"audience-{key}", tuple(_by_title(members))))
+    return groups
+
+
+def by_level(documents: list[Document]) -> list[Group]:
+    docs = listed(documents)
+    groups = [
+        Group(label, f"level-{level}", tuple(_by_title([doc for doc in docs if level in doc.levels])))
+        for level, label in LEVEL_LABELS.items()
+    ]
+    untied = tuple(_by_title([doc for doc in docs if not doc.levels]))
+    groups.append(Group(NO_LEVEL, "level-none", untied))
+    return [group for group in groups if group.documents]
+
+
+def by_type(documents: list[Document]) -> list[Group]:
+    docs = listed(documents)
+    groups = [
+        Group(label, f"type-{key}", tuple(_by_title([doc for doc in docs if doc.type == key])))
+        for key, label in TYPE_LABELS.items()
+    ]
+    return [group for group in groups if group.documents]

@@ -1,0 +1,218 @@
+"""The review report: what is overdue or due soon, grouped by owner, as of one day.
+
+Read by scripts/review_report.py (Markdown, JSON, CSV), by the reminder issues and by the emails.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+
+from manual.model.formatting import uk_date
+from manual.model.manual import Manual
+from manual.model.review import ReviewState
+from manual.outputs.pages import render_markdown
+from manual.outputs.schedule import ScheduleEntry, owner_name, schedule_entries
+
+# Exit statuses of the report command (documented in the README).
+EXIT_NOTHING_OVERDUE = 0
+EXIT_OVERDUE = 1
+EXIT_INVALID_INPUT = 2
+
+FORMATS = ("markdown", "json", "csv")
+
+SHORT_LABELS = {
+    ReviewState.OVERDUE: "Overdue",
+    ReviewState.DUE_SOON: "Due soon",
+    ReviewState.CURRENT: "Current",
+    ReviewState.NOT_REVIEWED: "Not on the review cycle",
+}
+
+CSV_FIELDS = [
+    "owner",
+    "owner_name",
+    "id",
+    "title",
+    "url",
+    "status",
+    "version",
+    "next_review",
+    "state",
+    "days_left",
+    "timing",
+    "path",
+]
+
+
+@dataclass(frozen=True)
+class OwnerSection:
+    """One owner's part of the report."""
+
+    key: str
+    name: str
+    entries: tuple[ScheduleEntry, ...]
+
+    @property
+    def overdue(self) -> list[ScheduleEntry]:
+        return [entry for entry in self.entries if entry.overdue]
+
+    @property
+    def due(self) -> list[ScheduleEntry]:
+        """Due within the report's window but not yet overdue."""
+        return [entry for entry in self.entries if entry.on_cycle and not entry.overdue]
+
+    @property
+    def has_overdue(self) -> bool:
+        return any(entry.overdue for entry in self.entries)
+
+
+@dataclass(frozen=True)
+class ReviewReport:
+    today: date
+    due_within: int
+    partnership: str
+    sections: tuple[OwnerSection, ...]
+    owners: dict[str, str]  # every owner key -> name, so reminders can close issues of owners with nothing listed
+    include_all: bool = False
+
+    @property
+    def entries(self) -> list[ScheduleEntry]:
+        return [entry for section in self.sections for entry in section.entries]
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(len(section.overdue) for section in self.sections)
+
+    @property
+    def due_count(self) -> int:
+        return sum(len(section.due) for section in self.sections)
+
+    @property
+    def exit_status(self) -> int:
+        return EXIT_OVERDUE if self.overdue_count else EXIT_NOTHING_OVERDUE
+
+    def section(self, owner_key: str) -> OwnerSection | None:
+        return next((section for section in self.sections if section.key == owner_key), None)
+
+    @property
+    def summary(self) -> str:
+        return summary_sentence(
+            self.overdue_count, self.due_count, self.due_within, len([s for s in self.sections if s.overdue or s.due])
+        )
+
+
+def summary_sentence(overdue: int, due: int, due_within: int, owners: int) -> str:
+    if not overdue and not due:
+        return f"Nothing is overdue for review or due within {_plural(due_within, 'day')}."
+    parts = []
+    if overdue:
+        parts.append(f"{_plural(overdue, 'document')} {'is' if overdue == 1 else 'are'} overdue for review")
+    if due:
+        noun = str(due) if overdue else _plural(due, "document")
+        parts.append(f"{noun} {'is' if due == 1 else 'are'} due within {_plural(due_within, 'day')}")
+    sentence = " and ".join(parts)
+    if owners > 1:
+        sentence += f", across {owners} owners"
+    return sentence[0].upper() + sentence[1:] + "."
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def build_report(
+    manual: Manual, due_within: int | None = None, base_url: str | None = None, include_all: bool = False
+) -> ReviewReport:
+    """Documents overdue or due within `due_within` days (the manual's due-soon window by default), by owner.
+
+    With include_all, every document is listed, whatever its state.
+    """
+    window = manual.settings.due_soon_days if due_within is None else due_within
+    by_owner: dict[str, list[ScheduleEntry]] = {}
+    for entry in schedule_entries(manual, base_url):
+        if include_all or entry.due_within(window):
+            by_owner.setdefault(entry.owner, []).append(entry)
+    sections = sorted(
+        (OwnerSection(key, owner_name(manual, key), tuple(entries)) for key, entries in by_owner.items()),
+        key=lambda section: (section.name.lower(), section.key),
+    )
+    owners = {key: owner.name for key, owner in manual.vocabulary.owners.items()}
+    return ReviewReport(manual.today, window, manual.settings.partnership, tuple(sections), owners, include_all)
+
+
+def link_text(text: str) -> str:
+    """Text safe inside a Markdown link's square brackets."""
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+
+
+def entry_line(entry: ScheduleEntry) -> str:
+    """One document as a Markdown list item's text: label, linked title, due date and days."""
+    label = SHORT_LABELS[entry.state]
+    link = f"[{link_text(entry.title)}]({entry.url})"
+    if not entry.on_cycle:
+        return f"**{label}** ({entry.document.status_label.lower()}): {link}"
+    return f"**{label}:** {link}: due {uk_date(entry.next_review)}, {entry.timing}"
+
+
+def report_markdown(report: ReviewReport) -> str:
+    return render_markdown("review-report.md.j2", report=report, uk_date=uk_date, entry_line=entry_line)
+
+
+def entry_record(entry: ScheduleEntry) -> dict:
+    doc = entry.document
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "url": entry.url,
+        "path": doc.path,
+        "status": doc.status,
+        "version": doc.version,
+        "next_review": entry.next_review.isoformat() if entry.next_review else None,
+        "state": entry.state.value,
+        "state_label": entry.review.in_words,
+        "days_left": entry.days_left,
+        "timing": entry.timing,
+    }
+
+
+def report_json(report: ReviewReport) -> str:
+    data = {
+        "today": report.today.isoformat(),
+        "due_within_days": report.due_within,
+        "overdue": report.overdue_count,
+        "due": report.due_count,
+        "summary": report.summary,
+        "owners": [
+            {
+                "key": section.key,
+                "name": section.name,
+                "overdue": len(section.overdue),
+                "due": len(section.due),
+                "documents": [entry_record(entry) for entry in section.entries],
+            }
+            for section in report.sections
+        ],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def report_csv(report: ReviewReport) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for section in report.sections:
+        for entry in section.entries:
+            record = {"owner": section.key, "owner_name": section.name, **entry_record(entry)}
+            record.pop("state_label")
+            writer.writerow({key: "" if value is None else value for key, value in record.items()})
+    return out.getvalue()
+
+
+RENDERERS = {"markdown": report_markdown, "json": report_json, "csv": report_csv}
+
+
+def render_report(report: ReviewReport, output_format: str) -> str:
+    return RENDERERS[output_format](report)

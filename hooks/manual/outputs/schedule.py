@@ -1,0 +1,116 @@
+"""The review schedule: every document with its owner and its review, as of one day.
+
+The report, the register, the review schedule page and the reminders all read these entries,
+so they cannot disagree about a document's state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from manual.model.document import Document
+from manual.model.manual import Manual
+from manual.model.review import Review, ReviewState
+from manual.reading.site_config import absolute_url
+
+
+@dataclass(frozen=True)
+class ScheduleEntry:
+    document: Document
+    owner_name: str
+    review: Review
+    url: str  # absolute when the site's address is known, else site-relative (procedures/<id>/)
+
+    @property
+    def id(self) -> str:
+        return self.document.id
+
+    @property
+    def title(self) -> str:
+        return self.document.title
+
+    @property
+    def owner(self) -> str:
+        return self.document.owner
+
+    @property
+    def state(self) -> ReviewState:
+        return self.review.state
+
+    @property
+    def next_review(self) -> date | None:
+        """When the next review is due; None for documents off the review cycle (drafts, withdrawn, superseded)."""
+        return self.review.next_review if self.on_cycle else None
+
+    @property
+    def days_left(self) -> int | None:
+        return self.review.days_left
+
+    @property
+    def overdue(self) -> bool:
+        return self.review.state is ReviewState.OVERDUE
+
+    @property
+    def on_cycle(self) -> bool:
+        return self.review.state is not ReviewState.NOT_REVIEWED
+
+    @property
+    def timing(self) -> str:
+        """'318 days overdue', 'due today', '12 days left', or the state when off the cycle."""
+        return timing_in_words(self.review)
+
+    def due_within(self, days: int) -> bool:
+        """Overdue, or due within the next `days` days (on the review cycle only)."""
+        return self.days_left is not None and self.days_left <= days
+
+
+def timing_in_words(review: Review) -> str:
+    days = review.days_left
+    if days is None:
+        return review.state.label.lower()
+    if days < 0:
+        return f"{_days(-days)} overdue"
+    if days == 0:
+        return "due today"
+    return f"{_days(days)} left"
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def owner_name(manual: Manual, key: str) -> str:
+    owner = manual.vocabulary.owners.get(key)
+    return owner.name if owner else key
+
+
+def schedule_entries(manual: Manual, base_url: str | None = None) -> list[ScheduleEntry]:
+    """Every document, soonest review first (overdue at the top; off-cycle documents last), then by title."""
+    entries = [
+        ScheduleEntry(doc, owner_name(manual, doc.owner), manual.review(doc), absolute_url(doc.url, base_url))
+        for doc in manual.documents
+    ]
+    return sorted(entries, key=_order)
+
+
+def _order(entry: ScheduleEntry) -> tuple:
+    days = entry.days_left
+    return (days is None, days if days is not None else 0, entry.title.lower(), entry.id)
+
+
+COMING_UP_DAYS = 90
+
+
+def coming_up(entries: list[ScheduleEntry], days: int = COMING_UP_DAYS) -> list[ScheduleEntry]:
+    """Documents due for review from today to `days` days ahead (overdue ones are listed apart)."""
+    return [entry for entry in entries if entry.days_left is not None and 0 <= entry.days_left <= days]
+
+
+def overdue(entries: list[ScheduleEntry]) -> list[ScheduleEntry]:
+    return [entry for entry in entries if entry.overdue]
+
+
+def owners_of(entries: list[ScheduleEntry]) -> list[tuple[str, str]]:
+    """(key, name) of every owner with a document in the schedule, by name."""
+    return sorted({(entry.owner, entry.owner_name) for entry in entries}, key=lambda pair: (pair[1].lower(), pair[0]))

@@ -1,0 +1,1 @@
+"""Reading and checking the manual's files: YAML, front matter, schemas, content safety, cross-checks."""

@@ -1,0 +1,216 @@
+"""Validating front matter against the published JSON Schema, with messages an editor can act on."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import jsonschema
+
+try:  # a compiled check for the common case, every document valid (see _fast_check)
+    import fastjsonschema
+except ImportError:  # not installed yet: jsonschema alone gives the same answers, more slowly
+    fastjsonschema = None
+
+from manual.model.problems import Problem, describe
+from manual.reading.dates import date_message
+
+_TYPE_WORDS = {
+    "string": "text",
+    "array": "a list (one '- item' per line, or [a, b])",
+    "object": "a set of 'field: value' lines",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+}
+
+
+@lru_cache(maxsize=4)
+def _validator(schema_file: str) -> jsonschema.protocols.Validator:
+    import jsonschema  # here, not at the top: a sixth of a second, needed only to explain a problem (see _fast_check)
+
+    schema = json.loads(Path(schema_file).read_text(encoding="utf-8"))
+    cls = jsonschema.validators.validator_for(schema)
+    cls.check_schema(schema)
+    return cls(schema, format_checker=cls.FORMAT_CHECKER)
+
+
+# Keywords the compiled fast check (fastjsonschema, JSON Schema draft 7) may not treat as jsonschema does.
+_NOT_FOR_FAST_CHECK = (
+    '"$ref"',
+    '"$defs"',
+    '"$dynamicRef"',
+    '"$anchor"',
+    '"prefixItems"',
+    '"unevaluated',
+    '"dependent',
+    '"contains"',
+)
+
+
+@lru_cache(maxsize=4)
+def _fast_check(schema_file: str) -> Callable[[Any], bool] | None:
+    """A compiled yes/no check, about fifteen times quicker than jsonschema; None where it cannot be used.
+
+    Only a "yes" is trusted: any "no" is explained by jsonschema, which also has the last word.
+    """
+    text = Path(schema_file).read_text(encoding="utf-8")
+    if fastjsonschema is None or any(keyword in text for keyword in _NOT_FOR_FAST_CHECK):
+        return None
+    schema = {**json.loads(text), "$schema": "http://json-schema.org/draft-07/schema#"}
+    if _formats_used(schema) <= {"date"}:  # checked here as jsonschema checks it, so jsonschema is not loaded
+        formats: dict[str, Callable[[Any], bool]] = {"date": _is_date}
+    else:
+        checker = _validator(schema_file).FORMAT_CHECKER
+        formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in checker.checkers}
+    validate = fastjsonschema.compile(schema, formats=formats)
+
+    def check(data: Any) -> bool:
+        try:
+            validate(data)
+        except fastjsonschema.JsonSchemaException:
+            return False
+        return True
+
+    return check
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _is_date(value: Any) -> bool:
+    """The "date" format exactly as jsonschema's format checker decides it."""
+    if not isinstance(value, str):
+        return True
+    try:
+        return bool(_DATE.fullmatch(value) and date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
+def _formats_used(schema: Any) -> set[str]:
+    if isinstance(schema, dict):
+        found = {schema["format"]} if isinstance(schema.get("format"), str) else set()
+        return found.union(*(_formats_used(value) for value in schema.values()))
+    if isinstance(schema, list):
+        return set().union(*(_formats_used(value) for value in schema))
+    return set()
+
+
+def load_schema(schema_file: Path) -> dict[str, Any]:
+    """The schema, checked against JSON Schema's own rules first (this loads jsonschema)."""
+    return _validator(str(schema_file)).schema
+
+
+def read_schema(schema_file: Path) -> dict[str, Any]:
+    """The schema as data, without loading jsonschema (about 10 MB of memory in every build): for the reference page."""
+    return json.loads(Path(schema_file).read_text(encoding="utf-8"))
+
+
+def field_name(path: tuple) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
+
+
+def schema_problems(data: dict[str, Any], lines: dict[tuple, int], path: str, schema_file: Path) -> list[Problem]:
+    """Every schema problem in one document, one message each, in line order."""
+    fast_check = _fast_check(str(schema_file))
+    if fast_check is not None and fast_check(data):
+        return []
+    validator = _validator(str(schema_file))
+    problems: set[Problem] = set()
+    for error in validator.iter_errors(data):
+        problems.update(_explain(error, validator.schema["properties"], lines, path))
+    return sorted(problems, key=lambda p: (p.line or 0, p.field or "", p.message))
+
+
+def _line(lines: dict[tuple, int], field_path: tuple) -> int | None:
+    while field_path:
+        if field_path in lines:
+            return lines[field_path]
+        field_path = field_path[:-1]
+    return None
+
+
+def _explain(
+    error: jsonschema.ValidationError, root_properties: dict, lines: dict[tuple, int], path: str
+) -> list[Problem]:
+    at = tuple(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+    value = error.instance
+
+    if kind == "required":
+        missing = [name for name in error.validator_value if name not in value]
+        properties = schema.get("properties") or (root_properties if not at else {})
+        why = _condition(error)
+        return [
+            Problem(
+                path,
+                _line(lines, at) if at else None,
+                field_name(at + (name,)),
+                f"missing{why}; expected {_expectation(properties.get(name, {}))}",
+            )
+            for name in missing
+        ]
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        problems = []
+        for name in sorted(set(value) - set(known)):
+            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; the fields allowed here are: {', '.join(known)}"
+            problems.append(Problem(path, _line(lines, at + (name,)), field_name(at + (name,)), f"unknown field{hint}"))
+        return problems
+    if kind == "not" and at == ():
+        return [
+            Problem(
+                path, _line(lines, ("review_interval",)), "next_review", "give next_review or review_interval, not both"
+            )
+        ]
+    if kind in ("allOf", "anyOf", "oneOf", "if", "then"):
+        return []
+    message = f"got {describe(value)}; expected {_expectation(schema)}"
+    if kind == "format" or (kind == "type" and schema.get("format") == "date"):
+        message = date_message(value)  # names the exact YYYY-MM-DD date when it can tell
+    elif kind == "uniqueItems":
+        message = "the list names the same item more than once"
+    elif kind == "minItems":
+        message = f"the list is empty; expected {_expectation(schema)}"
+    return [Problem(path, _line(lines, at), field_name(at) or None, message)]
+
+
+def _condition(error: jsonschema.ValidationError) -> str:
+    where = list(error.absolute_schema_path)
+    if "then" in where and isinstance(error.instance, dict):
+        status = error.instance.get("status")
+        if status:
+            return f" (required when status is {status})"
+    return ""
+
+
+def _expectation(schema: dict[str, Any]) -> str:
+    if "enum" in schema:
+        return "one of: " + ", ".join(str(v) for v in schema["enum"])
+    if schema.get("format") == "date":
+        return "a date written YYYY-MM-DD, for example 2025-03-01"
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict) and "enum" in schema["items"]:
+        return "a list of: " + ", ".join(schema["items"]["enum"])
+    description = schema.get("description")
+    type_word = _TYPE_WORDS.get(schema.get("type", ""), "a value")
+    if description:
+        return f"{type_word}. {description}"
+    extra = []
+    if "minimum" in schema or "maximum" in schema:
+        extra.append(f"from {schema.get('minimum')} to {schema.get('maximum')}")
+    if "minLength" in schema:
+        extra.append(f"at least {schema['minLength']} characters")
+    return type_word + (" " + ", ".join(extra) if extra else "")
