@@ -8,9 +8,7 @@ Every changed document is parsed and checked against the schema again before it 
 
 from __future__ import annotations
 
-import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -26,6 +24,7 @@ from manual.model.vocabulary import OWNERS_FILE
 from manual.outputs.pages import render_markdown
 from manual.reading.frontmatter import decode, parse_document_text
 from manual.reading.schema import load_schema, schema_problems
+from manual.words import did_you_mean, plural, slug
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ID_MAX = 60
@@ -124,17 +123,12 @@ def find_document(manual: Manual, doc_id: str) -> Document:
             raise ManualError(
                 Problem("", None, None, f"{doc_id!r} is a former id of {other.id!r} ({other.path}); use {other.id!r}")
             )
-    close = _close_ids(doc_id, [d.id for d in manual.documents])
+    close = did_you_mean(doc_id, [d.id for d in manual.documents])
     raise ManualError(
         Problem(
             "", None, None, f"no document has the id {doc_id!r}{close}; the id is the 'id:' line at the top of the file"
         )
     )
-
-
-def _close_ids(doc_id: str, ids: list[str]) -> str:
-    close = difflib.get_close_matches(doc_id, ids, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _text_of(manual: Manual, relative: str) -> DocumentText:
@@ -150,7 +144,7 @@ def _owner_key(manual: Manual, key: str, what: str = "owner") -> str:
         raise ManualError(
             Problem(OWNERS_FILE, None, what, f"{key!r} has been renamed; use {renamed.key!r} ({renamed.name})")
         )
-    close = _close_ids(key, list(owners))
+    close = did_you_mean(key, list(owners))
     raise ManualError(
         Problem(OWNERS_FILE, None, what, f"{key!r} is not a known owner{close}; expected one of: {', '.join(owners)}")
     )
@@ -169,11 +163,7 @@ def interval_between(start: date, end: date) -> str | None:
     """The whole number of months (or years) from start to end, as an interval, if there is one."""
     for months in range(1, 100):
         if add_interval(start, f"{months} months") == end:
-            return (
-                f"{months // 12} year{'s' if months > 12 else ''}"
-                if months % 12 == 0
-                else f"{months} month{'s' if months > 1 else ''}"
-            )
+            return plural(months // 12, "year") if months % 12 == 0 else plural(months, "month")
     return None
 
 
@@ -182,15 +172,7 @@ def interval_between(start: date, end: date) -> str | None:
 
 def id_from_title(title: str) -> str:
     """'Children missing education (CME)' -> 'children-missing-education-cme'."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower().replace("'", "").replace("’", ""))
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > ID_MAX:
-            break
-        slug = candidate
-    return slug or "document"
+    return slug(title, ID_MAX) or "document"
 
 
 def taken_ids(manual: Manual) -> set[str]:
@@ -385,7 +367,7 @@ def withdraw(
     today = manual.today
     doc = find_document(manual, doc_id)
     summary = _summary(summary)
-    if doc.status in ("withdrawn", "superseded"):
+    if doc.is_retired:
         raise ManualError(Problem(doc.path, doc.line_of("status"), "status", f"the document is already {doc.status}"))
     replacement = None
     warnings: list[str] = []
@@ -397,7 +379,7 @@ def withdraw(
                 )
             )
         replacement = find_document(manual, superseded_by)
-        if replacement.status in ("withdrawn", "superseded"):
+        if replacement.is_retired:
             raise ManualError(
                 Problem(
                     replacement.path,
@@ -501,7 +483,7 @@ def rename_owner(
         if renamed is not None:
             raise ManualError(Problem(OWNERS_FILE, None, old, f"{old!r} was already renamed to {renamed.key!r}"))
         raise ManualError(
-            Problem(OWNERS_FILE, None, old, f"{old!r} is not a known owner{_close_ids(old, list(owners))}")
+            Problem(OWNERS_FILE, None, old, f"{old!r} is not a known owner{did_you_mean(old, list(owners))}")
         )
     if not ID_PATTERN.match(new):
         raise ManualError(

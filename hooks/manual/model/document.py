@@ -8,6 +8,11 @@ from datetime import date
 
 from manual.model.review import Review, add_interval, review_state
 
+# A document's status decides where it appears. Listed: in the navigation, the indexes and search.
+# Retired: kept at its address (with a banner) and listed apart, never in search or the navigation.
+LISTED = ("approved", "draft")
+RETIRED = ("withdrawn", "superseded")
+
 STATUS_LABELS = {
     "draft": "Draft",
     "approved": "Approved",
@@ -96,6 +101,14 @@ class Document:
     @property
     def in_force(self) -> bool:
         return self.status == "approved"
+
+    @property
+    def is_listed(self) -> bool:
+        return self.status in LISTED
+
+    @property
+    def is_retired(self) -> bool:
+        return self.status in RETIRED
 
     @property
     def is_draft(self) -> bool:

@@ -9,7 +9,6 @@ document in force.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,14 +16,14 @@ from manual.model.document import Document
 from manual.model.links import doc_links
 from manual.model.problems import ManualError, Problem
 from manual.model.settings import Settings
-from manual.reading.schema import field_name, schema_problems
+from manual.reading.schema import schema_problems
 from manual.reading.yamlfile import parse_yaml
+from manual.words import did_you_mean, field_path
 
 LEVELS_SCHEMA = Path("docs/schema/levels-of-need.schema.json")
 FRAMEWORK_TYPE = "threshold-framework"
 ALL_AGES = "all"
 # Documents listed under a level: those in force or being drafted, never withdrawn or superseded ones.
-LISTED_STATUSES = ("approved", "draft")
 
 
 @dataclass(frozen=True)
@@ -94,9 +93,7 @@ class LevelsOfNeed:
 
 def documents_for_level(documents: list[Document], level: int) -> list[Document]:
     """The documents that declare they apply at a level, by title: what each level's page lists."""
-    found = [
-        doc for doc in documents if level in doc.levels and doc.status in LISTED_STATUSES and doc.type != FRAMEWORK_TYPE
-    ]
+    found = [doc for doc in documents if level in doc.levels and doc.is_listed and doc.type != FRAMEWORK_TYPE]
     return sorted(found, key=lambda doc: doc.title.lower())
 
 
@@ -224,13 +221,11 @@ def _name_indicator(problem: Problem, data: dict) -> Problem:
     return Problem(problem.path, problem.line, problem.field, f"{_describe_indicator(data, index)}: {problem.message}")
 
 
-def _indicator_problem(
-    levels: LevelsOfNeed, lines: dict, indicator: Indicator, field_path: tuple, message: str
-) -> Problem:
+def _indicator_problem(levels: LevelsOfNeed, lines: dict, indicator: Indicator, where: tuple, message: str) -> Problem:
     index = indicator.number - 1
-    at = ("indicators", index, *field_path)
+    at = ("indicators", index, *where)
     line = lines.get(at) or lines.get(("indicators", index))
-    return Problem(levels.path, line, field_name(at), f"{_named(indicator.number, indicator.text)}: {message}")
+    return Problem(levels.path, line, field_path(at), f"{_named(indicator.number, indicator.text)}: {message}")
 
 
 def _level_problems(levels: LevelsOfNeed, lines: dict) -> list[Problem]:
@@ -276,8 +271,7 @@ def _reference_problems(levels: LevelsOfNeed, lines: dict, known: dict[str, Docu
     def why_not(target: str) -> str | None:
         other = known.get(target)
         if other is None:
-            close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.6)
-            return f"{target!r} is not the id of any document" + (f" (did you mean {close[0]!r}?)" if close else "")
+            return f"{target!r} is not the id of any document{did_you_mean(target, known)}"
         if other.status == "withdrawn":
             return f"links to {target!r}, which is withdrawn; expected a document in force"
         if other.status == "superseded":
@@ -306,6 +300,6 @@ def _reference_problems(levels: LevelsOfNeed, lines: dict, known: dict[str, Docu
             message = why_not(target)
             if message:
                 problems.append(
-                    Problem(levels.path, lines.get(at), field_name(at), f"the link doc:{target}: {message}")
+                    Problem(levels.path, lines.get(at), field_path(at), f"the link doc:{target}: {message}")
                 )
     return problems

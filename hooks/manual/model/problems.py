@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from manual.words import shorten
+
 
 @dataclass(frozen=True, order=True, slots=True)
 class Problem:
@@ -32,8 +34,7 @@ class ManualError(Exception):
 def describe(value: object) -> str:
     """A short, readable rendering of an input value for messages."""
     if isinstance(value, str):
-        text = value if len(value) <= 60 else value[:57] + "..."
-        return repr(text)
+        return repr(shorten(value))
     if isinstance(value, list):
         return "a list" if value else "an empty list"
     if isinstance(value, dict):

@@ -75,7 +75,7 @@ def last_changed(doc: Document, today: date) -> date | None:
 
 def recently_updated(doc: Document, today: date, days: int) -> bool:
     """Amended within the last `days` days (today included), and in force or a draft: what the "Updated" mark says."""
-    if doc.status not in ("approved", "draft"):
+    if not doc.is_listed:
         return False
     changed = last_changed(doc, today)
     return changed is not None and changed > today - timedelta(days=days)

@@ -10,6 +10,7 @@ from itertools import groupby
 
 from manual.model.document import TYPE_LABELS, Document
 from manual.model.vocabulary import Vocabulary
+from manual.words import slug
 
 AUDIENCE_LABELS = {
     "all-agencies": "All agencies",
@@ -50,17 +51,13 @@ def _by_title(documents: list[Document]) -> list[Document]:
     return sorted(documents, key=lambda doc: (doc.title.lower(), doc.id))
 
 
-def _slug(text: str) -> str:
-    return "".join(ch if ch.isalnum() else "-" for ch in text.lower()).strip("-")
-
-
 def listed(documents: list[Document]) -> list[Document]:
     """Documents the indexes group: in force and drafts. Withdrawn and superseded ones are listed apart."""
-    return [doc for doc in documents if doc.status in ("approved", "draft")]
+    return [doc for doc in documents if doc.is_listed]
 
 
 def no_longer_in_force(documents: list[Document]) -> list[Document]:
-    return _by_title([doc for doc in documents if doc.status in ("withdrawn", "superseded")])
+    return _by_title([doc for doc in documents if doc.is_retired])
 
 
 def a_to_z(documents: list[Document]) -> list[Group]:
@@ -71,7 +68,7 @@ def a_to_z(documents: list[Document]) -> list[Group]:
         return first if first.isalpha() else "0-9"
 
     ordered = sorted(_by_title(listed(documents)), key=lambda doc: (letter(doc) != "0-9", letter(doc)))
-    return [Group(key, f"letter-{_slug(key)}", tuple(items)) for key, items in groupby(ordered, key=letter)]
+    return [Group(key, f"letter-{slug(key)}", tuple(items)) for key, items in groupby(ordered, key=letter)]
 
 
 def by_owner(documents: list[Document], vocabulary: Vocabulary) -> list[Group]:

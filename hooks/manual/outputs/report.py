@@ -16,6 +16,7 @@ from manual.model.manual import Manual
 from manual.model.review import ReviewState
 from manual.outputs.pages import render_markdown
 from manual.outputs.schedule import ScheduleEntry, owner_name, schedule_entries
+from manual.words import plural
 
 # Exit statuses of the report command (documented in the README).
 EXIT_NOTHING_OVERDUE = 0
@@ -106,21 +107,17 @@ class ReviewReport:
 
 def summary_sentence(overdue: int, due: int, due_within: int, owners: int) -> str:
     if not overdue and not due:
-        return f"Nothing is overdue for review or due within {_plural(due_within, 'day')}."
+        return f"Nothing is overdue for review or due within {plural(due_within, 'day')}."
     parts = []
     if overdue:
-        parts.append(f"{_plural(overdue, 'document')} {'is' if overdue == 1 else 'are'} overdue for review")
+        parts.append(f"{plural(overdue, 'document')} {'is' if overdue == 1 else 'are'} overdue for review")
     if due:
-        noun = str(due) if overdue else _plural(due, "document")
-        parts.append(f"{noun} {'is' if due == 1 else 'are'} due within {_plural(due_within, 'day')}")
+        noun = str(due) if overdue else plural(due, "document")
+        parts.append(f"{noun} {'is' if due == 1 else 'are'} due within {plural(due_within, 'day')}")
     sentence = " and ".join(parts)
     if owners > 1:
         sentence += f", across {owners} owners"
     return sentence[0].upper() + sentence[1:] + "."
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def build_report(

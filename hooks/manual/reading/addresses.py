@@ -9,18 +9,13 @@ comparing every page's output file once all pages are known (hooks/page_addresse
 
 from __future__ import annotations
 
-import re
-
 from manual.model.document import Document
 from manual.model.problems import Problem
+from manual.words import slug
 
 # 'index' would make procedures/index/ (or, without directory URLs, procedures/index.html,
 # the address of procedures/ itself).
 RESERVED_IDS = frozenset({"index"})
-
-
-def _slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60].strip("-") or "a-new-id"
 
 
 def reserved_id_problems(documents: list[Document]) -> list[Problem]:
@@ -29,7 +24,7 @@ def reserved_id_problems(documents: list[Document]) -> list[Problem]:
             doc.path,
             doc.line_of("id"),
             "id",
-            f"{doc.id!r} is reserved for the site's own pages; expected another id, such as {_slug(doc.title)!r}",
+            f"{doc.id!r} is reserved for the site's own pages; expected another id, such as {slug(doc.title, 60) or 'a-new-id'!r}",
         )
         for doc in documents
         if doc.id in RESERVED_IDS

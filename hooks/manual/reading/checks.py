@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date
@@ -14,6 +13,7 @@ from manual.model.problems import Problem
 from manual.model.vocabulary import OWNERS_FILE, TAGS_FILE, Vocabulary
 from manual.reading.addresses import reserved_id_problems
 from manual.reading.supersession import supersession_problems
+from manual.words import did_you_mean
 
 
 def cross_checks(documents: list[Document], vocabulary: Vocabulary, today: date) -> list[Problem]:
@@ -43,11 +43,6 @@ def cross_checks(documents: list[Document], vocabulary: Vocabulary, today: date)
     return problems
 
 
-def _suggest(value: str, choices: list[str]) -> str:
-    close = difflib.get_close_matches(value, choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
-
-
 def _owner_problem(doc: Document, key: str, field_path: tuple, vocabulary: Vocabulary) -> Problem | None:
     if key in vocabulary.owners:
         return None
@@ -55,9 +50,7 @@ def _owner_problem(doc: Document, key: str, field_path: tuple, vocabulary: Vocab
     if renamed is not None:
         message = f"{key!r} has been renamed; use {renamed.key!r} ({renamed.name})"
     else:
-        message = (
-            f"{key!r} is not a known owner; expected a key from {OWNERS_FILE}{_suggest(key, list(vocabulary.owners))}"
-        )
+        message = f"{key!r} is not a known owner; expected a key from {OWNERS_FILE}{did_you_mean(key, list(vocabulary.owners))}"
     return Problem(doc.path, doc.line_of(*field_path), ".".join(field_path), message)
 
 
@@ -72,7 +65,7 @@ def _vocabulary_problems(doc: Document, vocabulary: Vocabulary) -> list[Problem]
                     doc.path,
                     doc.line_of("tags", index),
                     "tags",
-                    f"{tag!r} is not an allowed tag; expected a tag from {TAGS_FILE}{_suggest(tag, list(vocabulary.tags))}",
+                    f"{tag!r} is not an allowed tag; expected a tag from {TAGS_FILE}{did_you_mean(tag, list(vocabulary.tags))}",
                 )
             )
     return [p for p in found if p is not None]
@@ -120,10 +113,10 @@ def _reference_problems(doc: Document, known: dict[str, Document]) -> list[Probl
         else:
             other = known.get(target)
             if other is None:
-                message = f"{target!r} is not the id of any document{_suggest(target, list(known))}"
+                message = f"{target!r} is not the id of any document{did_you_mean(target, list(known))}"
             elif link and other.status == "withdrawn":
                 message = f"links to {target!r}, which is withdrawn; expected a link to a document in force"
-            elif link and other.status == "superseded" and doc.status not in ("withdrawn", "superseded"):
+            elif link and other.status == "superseded" and not doc.is_retired:
                 message = f"links to {target!r}, which is superseded; link to {other.superseded_by or 'its replacement'!r} instead"
             else:
                 return

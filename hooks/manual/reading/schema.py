@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from collections.abc import Callable
@@ -10,6 +9,8 @@ from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from manual.words import close_match, field_path
 
 if TYPE_CHECKING:
     import jsonschema
@@ -114,13 +115,6 @@ def read_schema(schema_file: Path) -> dict[str, Any]:
     return json.loads(Path(schema_file).read_text(encoding="utf-8"))
 
 
-def field_name(path: tuple) -> str:
-    name = ""
-    for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
-
-
 def schema_problems(data: dict[str, Any], lines: dict[tuple, int], path: str, schema_file: Path) -> list[Problem]:
     """Every schema problem in one document, one message each, in line order."""
     fast_check = _fast_check(str(schema_file))
@@ -157,7 +151,7 @@ def _explain(
             Problem(
                 path,
                 _line(lines, at) if at else None,
-                field_name(at + (name,)),
+                field_path(at + (name,)),
                 f"missing{why}; expected {_expectation(properties.get(name, {}))}",
             )
             for name in missing
@@ -166,9 +160,9 @@ def _explain(
         known = list(schema.get("properties", {}))
         problems = []
         for name in sorted(set(value) - set(known)):
-            close = difflib.get_close_matches(str(name), known, n=1, cutoff=0.6)
-            hint = f"; did you mean '{close[0]}'?" if close else f"; the fields allowed here are: {', '.join(known)}"
-            problems.append(Problem(path, _line(lines, at + (name,)), field_name(at + (name,)), f"unknown field{hint}"))
+            close = close_match(name, known)
+            hint = f"; did you mean '{close}'?" if close else f"; the fields allowed here are: {', '.join(known)}"
+            problems.append(Problem(path, _line(lines, at + (name,)), field_path(at + (name,)), f"unknown field{hint}"))
         return problems
     if kind == "not" and at == ():
         return [
@@ -185,7 +179,7 @@ def _explain(
         message = "the list names the same item more than once"
     elif kind == "minItems":
         message = f"the list is empty; expected {_expectation(schema)}"
-    return [Problem(path, _line(lines, at), field_name(at) or None, message)]
+    return [Problem(path, _line(lines, at), field_path(at) or None, message)]
 
 
 def _condition(error: jsonschema.ValidationError) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from manual.model.document import Document
+from manual.model.document import STATUS_LABELS, Document
 from manual.model.manual import IGNORED_NAMES, load_manual
 from manual.model.problems import ManualError, Problem
 from manual.model.settings import load_settings
@@ -133,7 +133,7 @@ def _stub(path: Path, root: Path) -> Document | None:
     def strings(value: object) -> tuple[str, ...]:
         return tuple(str(v) for v in value) if isinstance(value, list) else ()
 
-    status = data.get("status") if data.get("status") in ("draft", "approved", "withdrawn", "superseded") else "draft"
+    status = data.get("status") if data.get("status") in STATUS_LABELS else "draft"
     return Document(
         id=data["id"],
         title=str(data.get("title", data["id"])),

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from manual.model.problems import ManualError, Problem
+from manual.words import field_path
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -58,10 +59,7 @@ _DEFAULT_TAGS = {
 
 
 def _field(path: tuple) -> str | None:
-    name = ""
-    for part in path:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or None
+    return field_path(path) or None
 
 
 def _show_tag(tag: str) -> str:
