@@ -12,7 +12,12 @@ import io
 import logging
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import threading
 import traceback
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -150,3 +155,71 @@ def build_manual(tmp_path_factory):
         return builds[key]
 
     return build
+
+
+class Served:
+    """`mkdocs serve` of a project, in a process of its own on a free port, and what it has printed so far."""
+
+    def __init__(self, root: Path, *args: str, today: str | None = TODAY):
+        with socket.socket() as probe:  # a port nothing else holds (MkDocs cannot report one it chose itself)
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}/"
+        env = {**os.environ, "MANUAL_TODAY": today} if today else None
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *args],
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        self.lines: list[str] = []
+        self._printed = threading.Condition()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        for line in self.process.stdout:
+            with self._printed:
+                self.lines.append(line)
+                self._printed.notify_all()
+        with self._printed:
+            self._printed.notify_all()
+
+    @property
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def wait_for(self, words: str, after: int = 0, seconds: float = 120) -> None:
+        """Until a line printed after the first `after` lines contains words ("Serving on" once the first
+        build is done, "Reloading browsers" after a rebuild); fails the test if the server stops first."""
+
+        def printed() -> bool:
+            return any(words in line for line in self.lines[after:]) or not self._reader.is_alive()
+
+        with self._printed:
+            self._printed.wait_for(printed, timeout=seconds)
+        if not any(words in line for line in self.lines[after:]):
+            pytest.fail(f"mkdocs serve never printed {words!r}:\n{self.output}", pytrace=False)
+
+    def get(self, path: str = "") -> str:
+        return urllib.request.urlopen(self.url + path, timeout=30).read().decode()
+
+    def stop(self) -> str:
+        """Stops the server; returns everything it printed."""
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        self._reader.join(timeout=30)
+        return self.output
+
+
+@contextlib.contextmanager
+def mkdocs_serve(root: Path, *args: str, today: str | None = TODAY):
+    """`with mkdocs_serve(root) as served:` a running `mkdocs serve` that has finished its first build."""
+    served = Served(root, *args, today=today)
+    try:
+        served.wait_for("Serving on")
+        yield served
+    finally:
+        served.stop()
