@@ -8,6 +8,7 @@ builds each (fixture, today, files) once per test session and process.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import logging
 import os
@@ -38,6 +39,51 @@ MACHINERY = ["mkdocs.yml", "hooks", "overrides", "docs"]
 
 # Browser fixtures (browser, shipped_site, shipped_server, page): tests/browser.py
 pytest_plugins = ["browser"]
+
+# `make accessibility-record` names the one tracked file the suite may write, when asked to.
+RECORD_ENV = "MANUAL_ACCESSIBILITY_RECORD"
+
+
+# ---- no test writes a tracked file: checked around the whole run (in the main process, not xdist's workers)
+
+_TRACKED = pytest.StashKey[dict | None]()
+
+
+def _changed_tracked_files() -> dict[str, str] | None:
+    """Tracked files that differ from the last commit, with a hash of their content; None outside git."""
+    try:
+        names = subprocess.run(
+            ["git", "diff", "--name-only", "-z", "HEAD", "--"], cwd=REPO, capture_output=True, text=True, timeout=60
+        )
+    except OSError:
+        return None
+    if names.returncode != 0:
+        return None
+    return {
+        name: hashlib.sha256(path.read_bytes()).hexdigest() if (path := REPO / name).is_file() else ""
+        for name in names.stdout.split("\0")
+        if name
+    }
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        session.config.stash[_TRACKED] = _changed_tracked_files()
+
+
+def pytest_sessionfinish(session):
+    before = session.config.stash.get(_TRACKED, None)
+    after = _changed_tracked_files() if before is not None else None
+    if after is None:
+        return
+    asked = Path(os.environ[RECORD_ENV]).resolve() if os.environ.get(RECORD_ENV) else None
+    written = [name for name in sorted(before.keys() | after.keys()) if before.get(name) != after.get(name)]
+    written = [name for name in written if (REPO / name).resolve() != asked]
+    if written:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.ensure_newline()
+        reporter.write_line(f"The tests changed tracked files: {', '.join(written)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @dataclass

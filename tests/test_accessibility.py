@@ -11,11 +11,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from browser import new_page
+from conftest import RECORD_ENV
 from manual.outputs.accessibility_tests import TestRecord, write_test_record
 from site_audit import TEXT_CHECKS, VIEWS, WCAG_TAGS, axe_version
-
-RECORD_ENV = "MANUAL_ACCESSIBILITY_RECORD"
-
 
 # Every page in every view is checked in one sweep of parallel tabs (the shipped_audit fixture,
 # tests/browser.py), which tests/test_privacy.py reads too: the group keeps them on one xdist worker.
