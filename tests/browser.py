@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,14 +58,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a reader moving on before a file is sent
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A built site served on 127.0.0.1 from a background thread (http.server, threaded)."""
 
     def __init__(self, directory: Path | str):
         self.directory = Path(directory)
         handler = functools.partial(_QuietHandler, directory=str(self.directory))
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         self.port = self._httpd.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, name=f"site-{self.port}", daemon=True)
