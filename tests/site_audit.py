@@ -24,19 +24,20 @@ from browser import chromium_options
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe has no wcag22a rules: 2.2's new A criteria need a person).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+DESKTOP_WIDTH, HEIGHT = 1280, 900
 # The ways the suite looks at every page: both palettes on a desktop, and a 320 px wide phone
 # (WCAG 1.4.10 reflow: 320 CSS pixels is 1280 px at 400% zoom).
 VIEWS = {
-    "light colours": {"color_scheme": "light", "width": 1280},
-    "dark colours": {"color_scheme": "dark", "width": 1280},
+    "light colours": {"color_scheme": "light", "width": DESKTOP_WIDTH},
+    "dark colours": {"color_scheme": "dark", "width": DESKTOP_WIDTH},
     "a screen 320 pixels wide": {"color_scheme": "light", "width": 320},
 }
 # Material's palette attribute for each scheme, to confirm the palette really changed.
 SCHEMES = {"light": "default", "dark": "slate"}
-# Text at 200% on a 1280 px screen, both ways a reader gets it. Material sizes text in rem (its root is
-# 125%) and switches layout at breakpoints in em, which a bigger default text size reaches at half the width.
+# Text at 200% on a 1280 px screen, both ways a reader gets it: zoomed (640 CSS px), and text alone made
+# bigger. Material sizes text in rem (its root is 125%) and switches layout at breakpoints in em, which a
+# bigger default text size reaches at half the width.
 TEXT_WIDTH = 640
-DESKTOP_WIDTH, HEIGHT = 1280, 900
 TEXT_CHECKS = {
     "zoomed to 200% (a 1280 px screen at 640 CSS px)": None,
     "with text resized to 200%": "250%",
@@ -222,8 +223,10 @@ SWITCH_PALETTE = """scheme => {
   if (input) input.click();
   return input !== null;
 }"""
-PALETTE_SHOWN = """scheme => document.body.getAttribute('data-md-color-scheme') === scheme
-  && !document.body.hasAttribute('data-md-color-switching')"""
+PALETTE_SHOWN = """scheme => {
+  const shown = document.body.getAttribute('data-md-color-scheme');  // none: not Material's page, seen as it is
+  return shown === null || (shown === scheme && !document.body.hasAttribute('data-md-color-switching'));
+}"""
 
 
 async def _show(page, path: str, color_scheme: str, width: int, loaded: bool = True) -> None:
