@@ -1,8 +1,9 @@
 """Shared test helpers: fixture manuals built for real with MkDocs, never mocked.
 
-Builds run `mkdocs build --strict` in this process (tests/test_build_command.py checks the command line
-itself gives the same exit status and messages), and builds that only get read are shared: build_manual
-builds each (fixture, today, files) once per test session and process.
+Builds run `mkdocs build --strict` in this process (tests/test_build_command.py checks that the command
+line gives the same exit status and messages), and builds that are only read are shared: build_manual
+builds each (fixture, today, files) once per test session and process. mkdocs_serve runs `mkdocs serve`
+on a free port. Around the whole run, the suite checks that no test changed a tracked file.
 """
 
 from __future__ import annotations

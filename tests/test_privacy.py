@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.mark.xdist_group("shipped_audit")  # the sweep of tests/test_accessibility.py records what each page asked for
+@pytest.mark.xdist_group("shipped_audit")  # the sweep that checks every page records what each one asked for
 def test_no_page_fetches_from_another_site_or_sets_a_cookie(shipped_audit, shipped_pages):
     assert len(shipped_pages) > 10
     audits = shipped_audit.privacy
