@@ -32,4 +32,4 @@ benchmark: $(STAMP)
 	$(PY) scripts/benchmark.py --sizes shipped,500,2000
 
 clean:
-	rm -rf site .cache $(VENV)
+	rm -rf site $(VENV)

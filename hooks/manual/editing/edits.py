@@ -75,17 +75,14 @@ def write_edit(edit: Edit) -> None:
 class DocumentText:
     """A document file's text, with its front matter editable field by field."""
 
-    _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-
     def __init__(self, path: Path, relative: str):
         raw = path.read_bytes()
         self.path, self.relative = path, relative
         self.bom = raw.startswith(b"\xef\xbb\xbf")
         self.crlf = b"\r\n" in raw
         text = decode(raw, relative)
-        parse_document_text(text, relative)  # the same checks as the build: front matter present and readable
-        close = self._CLOSE.search(text, 4)
-        self.front_matter = YamlText(text, relative, start=4, end=close.start(), line_offset=1)
+        parsed = parse_document_text(text, relative)  # the same checks as the build: front matter present and readable
+        self.front_matter = YamlText(text, relative, start=parsed.yaml_start, end=parsed.yaml_end, line_offset=1)
 
     @property
     def text(self) -> str:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from manual.model.review import Review, add_interval, review_state
@@ -38,17 +37,14 @@ TYPE_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Amendment:
     date: date
     summary: str
     version: str | None = None
 
-    def __reduce__(self):  # pickled as a call, as Document is
-        return Amendment, (self.date, self.summary, self.version)
 
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -79,12 +75,7 @@ class Document:
     legislation: tuple[str, ...] = ()
     amendments: tuple[Amendment, ...] = ()
     default_review_interval: str = "12 months"
-    field_lines: Mapping = field(default_factory=dict, repr=False, compare=False)  # field path -> line, for messages
-
-    def __reduce__(self):
-        """Pickled as a call with the fields in order: the record cache (manual.record_cache) reads
-        thousands of records, and a call is quicker than the state dataclasses give slotted classes."""
-        return Document, tuple(getattr(self, item.name) for item in fields(self))
+    field_lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)  # for messages
 
     def line_of(self, *field_path: str | int) -> int | None:
         return self.field_lines.get(tuple(field_path))
