@@ -189,39 +189,41 @@ def _advance(stack: list[list]) -> None:
         top[1] += 1
 
 
-def _check_nodes(node: yaml.Node, prefix: tuple, path: str, offset: int, problems: list[Problem]) -> None:
-    """Field names that are not text, and fields given twice in the same place."""
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1 + offset
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _YAML_TAG + "str":
-                shown = repr(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "a list or set of fields"
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        _field(prefix),
-                        f"{shown} cannot be a field name; expected a name made of letters, such as 'title'",
-                    )
-                )
-                continue
-            key = key_node.value
-            if key in seen:
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        _field(prefix + (key,)),
-                        f"given twice (lines {seen[key]} and {line}); YAML would silently keep only the last, so keep one",
-                    )
-                )
-            else:
-                seen[key] = line
-            _check_nodes(value_node, prefix + (key,), path, offset, problems)
-    elif isinstance(node, yaml.SequenceNode):
+def _check_nodes(node: yaml.Node, prefix: tuple, path: str, offset: int, problems: list, lines: dict) -> None:
+    """Field names that are not text, and fields given twice in the same place; the line of each field and item."""
+    if isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _check_nodes(item, prefix + (index,), path, offset, problems)
+            lines[prefix + (index,)] = item.start_mark.line + 1 + offset
+            _check_nodes(item, prefix + (index,), path, offset, problems, lines)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    seen: dict[str, int] = {}
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1 + offset
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _YAML_TAG + "str":
+            shown = repr(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "a list or set of fields"
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    _field(prefix),
+                    f"{shown} cannot be a field name; expected a name made of letters, such as 'title'",
+                )
+            )
+            continue
+        key = key_node.value
+        if key in seen:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    _field(prefix + (key,)),
+                    f"given twice (lines {seen[key]} and {line}); YAML would silently keep only the last, so keep one",
+                )
+            )
+        seen.setdefault(key, line)
+        lines[prefix + (key,)] = line
+        _check_nodes(value_node, prefix + (key,), path, offset, problems, lines)
 
 
 # --- parsing ---------------------------------------------------------------------------------
@@ -240,30 +242,15 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[tu
         node = loader.get_single_node()
         if node is None:
             return None, {}
-        _check_nodes(node, (), path, line_offset, problems)
+        lines: dict[tuple, int] = {}
+        _check_nodes(node, (), path, line_offset, problems, lines)
         if problems:
             raise ManualError(problems)
-        data = loader.construct_document(node)
+        return loader.construct_document(node), lines
     except yaml.YAMLError as error:
         raise ManualError(yaml_error_problem(path, error, line_offset, text)) from None
     finally:
         loader.dispose()
-    lines: dict[tuple, int] = {}
-    _collect_lines(node, (), lines, line_offset)
-    return data, lines
-
-
-def _collect_lines(node: yaml.Node, prefix: tuple, lines: dict[tuple, int], offset: int) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = prefix + (key_node.value,)
-            lines[key] = key_node.start_mark.line + 1 + offset
-            _collect_lines(value_node, key, lines, offset)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            key = prefix + (index,)
-            lines[key] = item.start_mark.line + 1 + offset
-            _collect_lines(item, key, lines, offset)
 
 
 def load_yaml_file(root: Path, relative: Path | str, expect: type = dict) -> Any:
