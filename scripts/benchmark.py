@@ -136,15 +136,12 @@ def prepare_hooks_project(root: Path, size: str, seed: int, today: date) -> int:
 
 _NAV_SCRIPT = r"""
 import json, sys
-from mkdocs.config import load_config
-from mkdocs.structure.files import get_files
-config = load_config(sys.argv[1])
-config.plugins.on_startup(command="build", dirty=False)
-config = config.plugins.on_config(config)
-files = config.plugins.on_files(get_files(config), config=config)
-manual = config.extra.get("manual")
+from pathlib import Path
+from manual import load_manual
+from manual_site.navigation import navigation
+manual = load_manual(Path(sys.argv[1]).parent)
 ids = {s.path: s.document.id for s in manual.sources if s.document is not None}
-json.dump({"nav": config.nav, "ids": ids}, sys.stdout)
+json.dump({"nav": navigation(manual, lambda path: True), "ids": ids}, sys.stdout)
 """
 
 

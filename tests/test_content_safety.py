@@ -151,7 +151,7 @@ def test_links_to_other_sites_get_rel_noopener_and_internal_links_do_not(build_m
     ],
 )
 def test_only_links_to_other_sites_are_given_rel(html, expected):
-    from manual.outputs.external_links import make_external_links_safe
+    from manual_site.html import make_external_links_safe
 
     assert make_external_links_safe(html) == (expected or html)
     assert (

@@ -1,15 +1,13 @@
-"""MkDocs hook: the navigation, built from the procedures/ sections and the site's own pages.
-
-Runs after every other hook's on_files, so generated pages (contacts, indexes, ...) exist by then.
-"""
+"""The site's navigation: the manual's sections in order, then the site's own pages, grouped."""
 
 from __future__ import annotations
 
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from collections.abc import Callable
+
+from manual.model.manual import Manual
 
 # Site pages (generated or in docs/), grouped after the manual's sections. A page appears in the
-# navigation only when it exists in this build, so a hook adds its page here and nowhere else.
+# navigation only when it exists in this build.
 SITE_PAGES = {
     "Find a document": [
         "indexes/a-to-z.md",
@@ -35,24 +33,20 @@ SITE_PAGES = {
 }
 
 
-@event_priority(-100)
-def on_files(files: Files, *, config) -> Files:
-    manual = config.extra.get("manual")  # loaded by hooks/documents.py
-    if manual is None:
-        return files
+def navigation(manual: Manual, exists: Callable[[str], bool]) -> list:
+    """MkDocs's `nav`: the home page, each section's listed documents (a file with problems by its path), then
+    the site pages that exist."""
     nav: list = [{"Home": "index.md"}]
     for section in manual.sections:
         entries = [
             {source.document.title: source.path} if source.document else source.path
             for source in manual.sources
-            if source.section == section.folder
-            and (source.document is None or source.document.status in ("approved", "draft"))
+            if source.section == section.folder and (source.document is None or source.document.is_listed)
         ]
         if entries:
             nav.append({section.title: entries})
-    for group, uris in SITE_PAGES.items():
-        present = [uri for uri in uris if files.get_file_from_path(uri) is not None]
+    for group, paths in SITE_PAGES.items():
+        present = [path for path in paths if exists(path)]
         if present:
             nav.append({group: present})
-    config.nav = nav
-    return files
+    return nav
