@@ -14,6 +14,11 @@ from contextlib import contextmanager
 from datetime import UTC, datetime, time
 from pathlib import Path
 
+from material.plugins.tags.structure.tag import Tag
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+
 from manual import ManualError, load_manual, load_settings
 from manual.model.addresses import Addresses, address_clash_problems, document_source
 from manual.model.glossary import abbreviations
@@ -23,10 +28,6 @@ from manual.words import plural
 from manual_site.navigation import navigation
 from manual_site.safe_output import StagedOutput
 from manual_site.site import Site
-from material.plugins.tags.structure.tag import Tag
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
 
 log = get_plugin_logger("manual")
 EPOCH = "SOURCE_DATE_EPOCH"  # MkDocs dates the sitemap from it: the manual's today, so a build is reproducible

@@ -14,6 +14,7 @@ import difflib
 import sys
 
 from _editing_cli import EXIT_OK, EXIT_PROBLEM, parser, run
+
 from manual.outputs.codeowners import CODEOWNERS_FILE, codeowners_status, write_codeowners
 
 

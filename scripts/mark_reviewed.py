@@ -14,6 +14,7 @@ from __future__ import annotations
 import sys
 
 from _editing_cli import apply, parser, run
+
 from manual.editing.edits import mark_reviewed
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import sys
 
 from _editing_cli import apply_and_refresh_codeowners, parser, run
+
 from manual.editing.edits import rename_owner
 
 

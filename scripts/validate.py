@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 from _editing_cli import EXIT_OK, EXIT_PROBLEM, parser, run
+
 from manual.reading.validation import validate_files, validate_manual
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 
 from _editing_cli import apply, parser, run
+
 from manual.editing.edits import withdraw
 
 

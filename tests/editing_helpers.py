@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from conftest import REPO
+
 from manual import load_manual
 
 

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from conftest import make_project, run_build
+
 from manual.model.document import Amendment, Document
 from manual.outputs.changes import next_update, recently_updated
 

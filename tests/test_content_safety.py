@@ -10,6 +10,7 @@ import sys
 import pytest
 from conftest import REPO, make_project
 from fixture_documents import document
+
 from manual.model.vocabulary import load_vocabulary
 from manual.reading.safety import content_problems, nhs_number_is_valid
 

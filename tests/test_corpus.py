@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from conftest import make_project, run_build
 from fixture_documents import document
+
 from manual import load_manual
 
 CORPUS = Path(__file__).resolve().parent / "corpus"

@@ -9,6 +9,7 @@ import pytest
 from conftest import make_project
 from editing_helpers import front_matter, problems_of, run_script
 from fixture_documents import document
+
 from manual import load_manual
 
 REFERRAL = "procedures/responding-to-concerns/referral.md"

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES, REPO, make_project, run_build
+
 from manual import load_manual
 
 DATA = "procedures/early-help/levels-of-need.yml"

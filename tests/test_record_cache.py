@@ -11,6 +11,7 @@ import sys
 
 import pytest
 from conftest import REPO, make_project
+
 from manual import load_manual
 from manual.reading.record_cache import CACHE_FILE
 

@@ -9,10 +9,11 @@ import textwrap
 
 import pytest
 from conftest import make_project
+from review_scripts import run_script
+
 from manual import load_manual
 from manual.outputs.reminders import LABEL, marker, owner_of_issue, plan_issues
 from manual.outputs.report import build_report
-from review_scripts import run_script
 
 TODAY = "2026-11-24"
 

@@ -15,7 +15,6 @@ from typing import Any
 from manual.model.addresses import Addresses
 from manual.model.document import Document
 from manual.model.manual import Manual
-
 from manual_site.features import FEATURES
 from manual_site.page import NewPage, PageView
 

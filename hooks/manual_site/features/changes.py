@@ -9,7 +9,6 @@ from manual.outputs.changes import all_changes, by_month, next_update, recent_ch
 from manual.outputs.feed import FEED_PATH, atom_feed
 from manual.outputs.pages import render_markdown
 from manual.words import plural
-
 from manual_site.page import NewPage
 
 PAGE = "changes.md"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from manual.outputs.pages import render_markdown
-
 from manual_site.page import NewPage
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from manual.outputs.pages import render_markdown
 from manual.outputs.schema_reference import schema_reference
 from manual.reading.schema import read_schema
-
 from manual_site.page import NewPage
 
 PAGE = "editing/front-matter.md"

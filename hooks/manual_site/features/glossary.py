@@ -6,7 +6,6 @@ from itertools import groupby
 
 from manual.outputs.pages import render_markdown
 from manual.words import slug
-
 from manual_site.page import NewPage
 
 

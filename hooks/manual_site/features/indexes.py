@@ -10,7 +10,6 @@ from __future__ import annotations
 from manual.outputs import indexes
 from manual.outputs.changes import recently_updated
 from manual.outputs.pages import render_markdown
-
 from manual_site.page import NewPage
 
 # (page, title, introduction, grouping); the topics page is the tags plugin's

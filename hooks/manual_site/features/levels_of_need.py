@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from manual.model.levels import documents_for_level
 from manual.outputs.pages import render_markdown
-
 from manual_site.page import NewPage
 
 NAVIGATOR = "levels-of-need/index.md"

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from manual.model.document import Document
 from manual.model.problems import ManualError, Problem
 from manual.outputs.pages import render_markdown
-
 from manual_site.html import PageIds, ids_in, place_document
 from manual_site.page import NewPage
 

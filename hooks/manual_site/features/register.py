@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from manual.outputs.register import CSV_FILE, JSON_FILE, register_csv, register_json
 from manual.outputs.schedule import schedule_entries
-
 from manual_site.page import NewPage
 
 

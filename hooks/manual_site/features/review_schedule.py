@@ -5,7 +5,6 @@ from __future__ import annotations
 from manual.model.review import ReviewState
 from manual.outputs.pages import render_markdown
 from manual.outputs.schedule import COMING_UP_DAYS, ScheduleEntry, coming_up, overdue, owners_of, schedule_entries
-
 from manual_site.page import NewPage
 
 PAGE = "review-schedule.md"
