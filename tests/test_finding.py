@@ -122,7 +122,7 @@ def test_the_indexes_leave_out_documents_no_longer_in_force(site):
 def test_levels_index_titles_and_order(site):
     html = article(read(site, "indexes/levels"))
     assert re.findall(r'<h2 id="(level-[^"]+)"', html) == ["level-2", "level-3", "level-4", "level-none"]
-    assert "Level 4: Acute or statutory" in words(html)  # the level's name in the framework's data
+    assert re.findall(r"<h2 id=\"level-[^\"]+\">([^<]+)<", html)[-2] == "Level 4"  # no framework here: by number alone
 
 
 def test_topics_page_files_documents_under_their_tags(site):
