@@ -61,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         args.root = args.root or find_root()
         return args.run(args)
     except Failure as failure:
-        print(f"error: {failure}", file=sys.stderr)
+        print(f"error: {failure}{':' if failure.problems else ''}", file=sys.stderr)
         for problem in failure.problems:
             print(f"  {problem}", file=sys.stderr)
         return failure.status
