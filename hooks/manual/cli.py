@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -47,7 +47,7 @@ Command = Callable[[argparse.Namespace], int]
 class Failure(Exception):
     """A subcommand stopping: what went wrong, the problems behind it, and the exit status that says so."""
 
-    def __init__(self, message: str, problems: list[Problem] = (), status: int = EXIT_INVALID):
+    def __init__(self, message: str, problems: Sequence[Problem] = (), status: int = EXIT_INVALID):
         super().__init__(message)
         self.problems, self.status = list(problems), status
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
         return EXIT_INVALID
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # the shell's status for a command stopped by Ctrl-C
         return 130
 
 
