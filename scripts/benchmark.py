@@ -353,10 +353,9 @@ def time_report(root: Path, today: date, log: Path, cache: bool) -> Run:
     with the record cache as the last run left it, or with the cache off (every file read and checked).
     The run with the median CPU time of REPORT_RUNS."""
     env = {**os.environ, "MANUAL_TODAY": today.isoformat(), "MANUAL_CACHE": "on" if cache else "off"}
-    script = REPO / "scripts" / "review_report.py"
     command = [
-        sys.executable,
-        str(script),
+        str(Path(sys.executable).parent / "manual"),
+        "report",
         "--root",
         str(root),
         "--today",

@@ -8,9 +8,10 @@ import os
 import pickle
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-from conftest import REPO, make_project
+from conftest import make_project
 
 from manual import load_manual
 from manual.reading.record_cache import CACHE_FILE
@@ -118,8 +119,8 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path, monkeypatch):
 def test_the_review_report_says_the_same_with_a_cold_and_a_warm_cache(tmp_path):
     root = make_project(tmp_path)
     command = [
-        sys.executable,
-        str(REPO / "scripts" / "review_report.py"),
+        str(Path(sys.executable).parent / "manual"),
+        "report",
         "--root",
         str(root),
         "--today",

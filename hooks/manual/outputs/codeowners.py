@@ -31,9 +31,9 @@ def codeowners_text(manual: Manual, default_owner: str = DEFAULT_OWNER) -> str:
             )
         )
     lines = [
-        "# Generated from docs/data/owners.yml by scripts/codeowners.py: do not edit by hand.",
+        "# Generated from docs/data/owners.yml by `manual codeowners`: do not edit by hand.",
         "# After changing an owner's github_team, adding a document or changing its owner, run",
-        "#   python scripts/codeowners.py",
+        "#   .venv/bin/manual codeowners",
         "# (the tests fail while this file is out of date). The last matching line wins.",
         "",
         f"# Everything else: {default.name}",

@@ -1,4 +1,4 @@
-"""scripts/validate.py: only the given or changed documents, judged against the whole manual's ids."""
+"""`manual check`: only the given or changed documents, judged against the whole manual's ids."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 import yaml
+from cli_helpers import manual, smoke
 from conftest import REPO, make_project
-from editing_helpers import run_script
 from fixture_documents import document
 
 NEW = "procedures/child-protection/new.md"
@@ -19,8 +19,12 @@ def project(tmp_path):
     return make_project(tmp_path)
 
 
+def check(root, *args):
+    return manual("check", *args, root=root, today="2026-11-24")
+
+
 def test_a_valid_document_passes(project):
-    run = run_script("validate.py", project, "procedures/child-protection/conference.md")
+    run = check(project, "procedures/child-protection/conference.md")
     assert run.returncode == 0, run.output
     assert run.stdout == ""
     assert "No problems in 1 document." in run.stderr
@@ -28,7 +32,7 @@ def test_a_valid_document_passes(project):
 
 def test_each_problem_names_the_file_line_and_field(project):
     (project / NEW).write_text(document(id="new-doc", scope="D", version="2"), encoding="utf-8")
-    run = run_script("validate.py", project, NEW)
+    run = check(project, NEW)
     assert run.returncode == 1
     lines = run.stdout.splitlines()
     assert len(lines) == 2
@@ -40,7 +44,7 @@ def test_each_problem_names_the_file_line_and_field(project):
 
 def test_an_unknown_owner_is_reported_with_a_suggestion(project):
     (project / NEW).write_text(document(id="new-doc", owner="policy-procedure"), encoding="utf-8")
-    run = run_script("validate.py", project, NEW)
+    run = check(project, NEW)
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         f"{NEW}, line 5, field 'owner': 'policy-procedure' is not a known owner; expected a key from docs/data/owners.yml (did you mean 'policy-procedures'?)"
@@ -51,7 +55,7 @@ def test_links_are_checked_against_documents_that_were_not_given(project):
     body = "## What to do now\n\nSee [the conference](doc:fixture-conference) and [nothing](doc:no-such-document).\n"
     (project / NEW).write_text(document(id="new-doc", related=["fixture-referral"], body=body), encoding="utf-8")
     line = (project / NEW).read_text().splitlines().index(body.splitlines()[2]) + 1
-    run = run_script("validate.py", project, NEW)
+    run = check(project, NEW)
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         f"{NEW}, line {line}, field 'link': 'no-such-document' is not the id of any document"
@@ -60,7 +64,7 @@ def test_links_are_checked_against_documents_that_were_not_given(project):
 
 def test_an_id_used_by_another_document_is_reported(project):
     (project / NEW).write_text(document(id="fixture-referral"), encoding="utf-8")
-    run = run_script("validate.py", project, NEW)
+    run = check(project, NEW)
     assert run.returncode == 1
     assert (
         f"{NEW}, line 2, field 'id': 'fixture-referral' is also the id of procedures/responding-to-concerns/referral.md"
@@ -78,7 +82,7 @@ def test_a_link_to_a_superseded_document_names_its_replacement(tmp_path):
             NEW: document(id="new-doc", related=["old-doc"]),
         },
     )
-    run = run_script("validate.py", root, NEW)
+    run = check(root, NEW)
     assert run.returncode == 1
     assert "field 'related': links to 'old-doc', which is superseded; link to 'fixture-referral' instead" in run.stdout
 
@@ -87,28 +91,28 @@ def test_problems_in_other_documents_are_not_reported(tmp_path):
     root = make_project(
         tmp_path, files={"procedures/child-protection/broken.md": document(id="broken", owner="nobody")}
     )
-    run = run_script("validate.py", root, "procedures/child-protection/conference.md")
+    run = check(root, "procedures/child-protection/conference.md")
     assert run.returncode == 0, run.output
-    everything = run_script("validate.py", root)
+    everything = check(root)
     assert everything.returncode == 1
     assert "procedures/child-protection/broken.md, line 5, field 'owner'" in everything.stdout
     assert "found in the whole manual" in everything.stderr
 
 
 def test_files_that_are_not_documents_are_skipped(project):
-    run = run_script("validate.py", project, "mkdocs.yml")
+    run = check(project, "mkdocs.yml")
     assert run.returncode == 0
     assert "No problems in 0 documents." in run.stderr
 
 
 def test_changed_checks_only_what_git_sees_changed(project):
     git_repository(project)
-    clean = run_script("validate.py", project, "--changed")
+    clean = check(project, "--changed")
     assert clean.returncode == 0 and "No problems in 0 documents." in clean.stderr
     conference = project / "procedures/child-protection/conference.md"
     conference.write_text(conference.read_text().replace("scope: A", "scope: D"), encoding="utf-8")
     (project / NEW).write_text(document(id="new-doc"), encoding="utf-8")
-    run = run_script("validate.py", project, "--changed")
+    run = check(project, "--changed")
     assert run.returncode == 1
     assert run.stdout.splitlines() == [
         "procedures/child-protection/conference.md, line 13, field 'scope': got 'D'; expected one of: A, B, C"
@@ -126,20 +130,20 @@ def git_repository(project):
 def test_a_deleted_document_checks_the_whole_manual(project):
     git_repository(project)
     (project / "procedures/child-protection/conference.md").unlink()
-    run = run_script("validate.py", project, "--changed")
+    run = check(project, "--changed")
     assert run.returncode == 1
     assert "'fixture-conference' is not the id of any document" in run.stdout  # the referral still links to it
     assert "the whole manual" in run.stderr
 
 
-def test_a_file_that_does_not_exist_is_an_error(project):
-    run = run_script("validate.py", project, "procedures/child-protection/conferense.md")
-    assert run.returncode == 1
+def test_a_file_that_does_not_exist_is_invalid_input(project):
+    run = check(project, "procedures/child-protection/conferense.md")
+    assert run.returncode == 2
     assert run.stderr == "error: procedures/child-protection/conferense.md: no such file\n"
 
 
 def test_a_changed_data_file_checks_the_whole_manual(project):
-    run = run_script("validate.py", project, "docs/data/owners.yml")
+    run = check(project, "docs/data/owners.yml")
     assert run.returncode == 0, run.output
     assert "No problems in the whole manual." in run.stderr
 
@@ -148,13 +152,32 @@ def test_the_pre_commit_hook_runs_the_fast_validation_on_changed_documents(proje
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {hook["id"]: hook for repo in config["repos"] if repo["repo"] == "local" for hook in repo["hooks"]}
     hook = hooks["validate-documents"]
-    assert hook["entry"].split()[1:] == ["scripts/validate.py"]
+    assert hook["entry"] == ".venv/bin/manual check"
     assert hook["pass_filenames"] is True
     files = re.compile(hook["files"])
     assert files.search("procedures/child-protection/conference.md")
     assert files.search("docs/data/owners.yml")
     assert not files.search("README.md")
-    # what pre-commit would run, on a document with a problem
+    # what pre-commit runs, from the repository's folder, on a document with a problem
     (project / NEW).write_text(document(id="new-doc", scope="D"), encoding="utf-8")
-    run = run_script("validate.py", project, NEW)
-    assert run.returncode == 1 and "field 'scope'" in run.stdout
+    run = smoke("check", NEW, root=project, today="2026-11-24")
+    assert run.returncode == 1
+    assert run.stdout == f"{NEW}, line 13, field 'scope': got 'D'; expected one of: A, B, C\n"
+    assert run.stderr == "1 problem found in 1 document.\n"
+
+
+def test_the_manual_is_found_from_a_folder_inside_it_and_files_are_named_from_there(project, monkeypatch):
+    monkeypatch.chdir(project / "procedures" / "child-protection")
+    run = manual("check", "conference.md", today="2026-11-24")
+    assert run.returncode == 0, run.output
+    assert run.stderr == "No problems in 1 document.\n"
+
+
+def test_outside_a_copy_of_the_manual_it_asks_for_the_root(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    run = manual("check")
+    assert run.returncode == 2
+    assert run.stderr == (
+        f"error: {tmp_path.resolve()} is not in a copy of the manual (no docs/data/settings.yml here or above); "
+        "give --root DIR\n"
+    )
