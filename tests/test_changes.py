@@ -68,7 +68,7 @@ def test_a_bad_updated_days_setting_names_the_file_and_field(tmp_path):
     build = run_build(root)
     assert build.returncode != 0
     assert (
-        "docs/data/settings.yml, field 'updated_days': got 'soon'; expected a whole number from 0 to 366"
-        in build.output
+        "docs/data/settings.yml, line 23, field 'updated_days': got 'soon'; expected a whole number. "
+        "A document amended within this many days is marked Updated, from 0 to 366." in build.output
     )
     assert "Traceback" not in build.output

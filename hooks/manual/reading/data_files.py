@@ -26,6 +26,7 @@ SCHEMA_DIR = Path("docs/schema")
 SETTINGS = SETTINGS_FILE.as_posix()
 
 Lines = dict[tuple, int]
+Keys = dict[str, tuple[str, ...]]  # a data file -> the keys of its entries, in order
 
 
 def read_data_file(root: Path, relative: Path | str, problems: list[Problem]) -> tuple[Any, Lines]:
@@ -54,14 +55,14 @@ def load_data_files(root: Path | str) -> tuple[Settings, Vocabulary, list[Sectio
     root = Path(root).resolve()
     problems: list[Problem] = []
     settings, lines = _settings(root, problems)
-    vocabulary = _vocabulary(root, problems)
+    vocabulary, keys = _vocabulary(root, problems)
     sections = _sections(settings, problems) if settings is not None else None
-    if settings is not None and vocabulary is not None:
-        for at, key, entries, listing in (
-            (("emergency_line", "contact"), settings.emergency_line.contact, vocabulary.contacts, CONTACTS_FILE),
-            (("default_owner",), settings.default_owner, vocabulary.owners, OWNERS_FILE),
+    if settings is not None:
+        for at, key, listing in (
+            (("emergency_line", "contact"), settings.emergency_line.contact, CONTACTS_FILE),
+            (("default_owner",), settings.default_owner, OWNERS_FILE),
         ):
-            _names_entry(problems, SETTINGS, lines, at, key, entries, listing)
+            _names_entry(problems, SETTINGS, lines, at, key, keys, listing)
     _stop_for(problems)
     return settings, vocabulary, sections
 
@@ -77,7 +78,7 @@ def load_settings(root: Path | str) -> Settings:
 def load_vocabulary(root: Path | str) -> Vocabulary:
     """Owners, tags, contacts and the glossary alone."""
     problems: list[Problem] = []
-    vocabulary = _vocabulary(Path(root).resolve(), problems)
+    vocabulary, _ = _vocabulary(Path(root).resolve(), problems)
     _stop_for(problems)
     return vocabulary
 
@@ -131,23 +132,23 @@ def _settings(root: Path, problems: list[Problem]) -> tuple[Settings | None, Lin
     return settings, lines
 
 
-def _vocabulary(root: Path, problems: list[Problem]) -> Vocabulary | None:
+def _vocabulary(root: Path, problems: list[Problem]) -> tuple[Vocabulary | None, Keys]:
+    """The vocabulary (None when it has problems), and the keys of the files that could be read, for other files'
+    references to them."""
     found: list[Problem] = []
     contacts, _ = read_data_file(root, CONTACTS_FILE, found)
     owners, owner_lines = read_data_file(root, OWNERS_FILE, found)
     tags, _ = read_data_file(root, TAGS_FILE, found)
     glossary, glossary_lines = read_data_file(root, GLOSSARY_FILE, found)
-    if owners is not None and contacts is not None:
-        for key, owner in owners.items():
-            if "contact" in owner:
-                _names_entry(
-                    found, OWNERS_FILE, owner_lines, (key, "contact"), owner["contact"], contacts, CONTACTS_FILE
-                )
+    keys = {file: tuple(data) for file, data in ((CONTACTS_FILE, contacts), (OWNERS_FILE, owners)) if data is not None}
+    for key, owner in (owners or {}).items():
+        if "contact" in owner:
+            _names_entry(found, OWNERS_FILE, owner_lines, (key, "contact"), owner["contact"], keys, CONTACTS_FILE)
     if glossary is not None:
         _listed_once(glossary, "term", GLOSSARY_FILE, glossary_lines, found)
     problems += found
     if found:
-        return None
+        return None, keys
     return Vocabulary(
         owners={
             key: Owner(key, **entry | {"formerly": tuple(entry.get("formerly", ()))}) for key, entry in owners.items()
@@ -170,7 +171,7 @@ def _vocabulary(root: Path, problems: list[Problem]) -> Vocabulary | None:
                 key=lambda entry: entry.term.lower(),
             )
         ),
-    )
+    ), keys
 
 
 def _sections(settings: Settings, problems: list[Problem]) -> list[Section] | None:
@@ -184,9 +185,10 @@ def _sections(settings: Settings, problems: list[Problem]) -> list[Section] | No
 
 
 def _names_entry(
-    problems: list[Problem], path: str, lines: Lines, at: tuple, key: str, entries: Collection[str], listing: str
+    problems: list[Problem], path: str, lines: Lines, at: tuple, key: str, keys: Keys, listing: str
 ) -> None:
-    """The key written at `at` must be one of another data file's entries."""
+    """The key written at `at` must be one of the entries of the data file `listing` (when that could be read)."""
+    entries = keys.get(listing, (key,))
     if key not in entries:
         message = f"{key!r} is not a key in {listing}{did_you_mean(key, entries)}"
         problems.append(Problem(path, lines.get(at), field_path(at), message))
