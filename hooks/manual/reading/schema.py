@@ -33,7 +33,7 @@ _TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)  # the front matter's schema, the Levels of Need's and one per data file
 def _validator(schema_file: str) -> jsonschema.protocols.Validator:
     import jsonschema  # here, not at the top: a sixth of a second, needed only to explain a problem (see _fast_check)
 
