@@ -149,29 +149,22 @@ def _vocabulary(root: Path, problems: list[Problem]) -> tuple[Vocabulary | None,
     problems += found
     if found:
         return None, keys
+    entries = (
+        GlossaryEntry(**_stripped(entry), see_line=glossary_lines.get((index, "see")))
+        for index, entry in enumerate(glossary)
+    )
     return Vocabulary(
         owners={
             key: Owner(key, **entry | {"formerly": tuple(entry.get("formerly", ()))}) for key, entry in owners.items()
         },
         tags=tags,
         contacts={key: Contact(key, **entry) for key, entry in contacts.items()},
-        glossary=tuple(
-            sorted(
-                (
-                    GlossaryEntry(
-                        term=entry["term"].strip(),
-                        meaning=entry["meaning"].strip(),
-                        stands_for=entry["stands_for"].strip() if "stands_for" in entry else None,
-                        see=entry.get("see"),
-                        ambiguous=entry.get("ambiguous", False),
-                        see_line=glossary_lines.get((index, "see")),
-                    )
-                    for index, entry in enumerate(glossary)
-                ),
-                key=lambda entry: entry.term.lower(),
-            )
-        ),
+        glossary=tuple(sorted(entries, key=lambda entry: entry.term.lower())),
     ), keys
+
+
+def _stripped(entry: dict[str, Any]) -> dict[str, Any]:
+    return {name: value.strip() if isinstance(value, str) else value for name, value in entry.items()}
 
 
 def _sections(settings: Settings, problems: list[Problem]) -> list[Section] | None:
