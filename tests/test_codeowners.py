@@ -55,15 +55,14 @@ def test_check_fails_when_the_file_is_missing(tmp_path):
 def test_a_malformed_team_is_reported_by_file_and_field(tmp_path):
     root = make_project(tmp_path)
     owners = root / "docs/data/owners.yml"
-    owners.write_text(
-        owners.read_text(encoding="utf-8").replace("'@hscp-procedures/mash-strategic-group'", "mash team"),
-        encoding="utf-8",
-    )
+    text = owners.read_text(encoding="utf-8").replace("'@hscp-procedures/mash-strategic-group'", "mash team")
+    owners.write_text(text, encoding="utf-8")
+    line = text.splitlines().index("  github_team: mash team") + 1
     run = manual("codeowners", root=root)
     assert run.returncode == 2
     assert (
-        "docs/data/owners.yml, field 'mash-strategic-group.github_team': 'mash team' is not a GitHub team; expected @organisation/team-name"
-        in run.stderr
+        f"docs/data/owners.yml, line {line}, field 'mash-strategic-group.github_team': got 'mash team'; expected text. "
+        "The GitHub team that reviews changes to this owner's documents, written @organisation/team-name" in run.stderr
     )
 
 

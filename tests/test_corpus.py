@@ -416,16 +416,6 @@ def test_a_symbolic_link_is_refused_and_its_target_never_published(tmp_path):
             "docs/data/tags.yml, line 1, field 'Referrals': uses YAML anchors or aliases",
         ),
         (
-            "docs/data/settings.yml",
-            "timezone: Mars/Olympus\n",
-            "docs/data/settings.yml, field 'timezone': got 'Mars/Olympus'; expected a time zone name",
-        ),
-        (
-            "docs/data/settings.yml",
-            "due_soon_days: soon\n",
-            "docs/data/settings.yml, field 'due_soon_days': got 'soon'; expected a whole number",
-        ),
-        (
             "docs/data/glossary.yml",
             "- !!python/name:os.system\n",
             "docs/data/glossary.yml, line 1, field '[0]': uses the YAML tag '!!python/name:os.system'",

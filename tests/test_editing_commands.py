@@ -423,6 +423,8 @@ def test_rename_owner_changes_the_owners_list_and_every_document(project):
     assert manual.get("fixture-draft").owner == "policy-practice"
     owners_text = (project / "docs/data/owners.yml").read_text(encoding="utf-8")
     assert owners_text.startswith("# The maintained list of owners")  # comments kept
+    assert manual.settings.default_owner == "policy-practice"  # it reviews what no other team owns
+    assert "docs/data/settings.yml: default_owner changed to 'policy-practice'." in run.stdout
 
 
 def test_rename_owner_into_an_existing_owner_merges_them(project):

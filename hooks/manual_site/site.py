@@ -26,7 +26,8 @@ class TemplateContext:
     today: date
     due_soon_days: int
     partnership: str
-    emergency_line: tuple[str, str] | None  # (address of the contact, the link's words)
+    scope_labels: dict[str, str]
+    emergency_line: tuple[str, str]  # (address of the contact, the link's words)
 
 
 @dataclass
@@ -90,12 +91,12 @@ class Site:
 
     def template_context(self) -> TemplateContext:
         settings = self.manual.settings
-        line = getattr(settings, "emergency_line", None)
         return TemplateContext(
             today=self.manual.today,
             due_soon_days=settings.due_soon_days,
             partnership=settings.partnership,
-            emergency_line=(f"contacts/#{line.contact}", line.text) if line is not None else None,
+            scope_labels=settings.scope_labels,
+            emergency_line=(f"contacts/#{settings.emergency_line.contact}", settings.emergency_line.text),
         )
 
 

@@ -20,12 +20,6 @@ STATUS_LABELS = {
     "superseded": "Superseded",
 }
 
-SCOPE_LABELS = {
-    "A": "Regional core procedure",
-    "B": "Regional guidance",
-    "C": "Local (Herefordshire) content",
-}
-
 TYPE_LABELS = {
     "procedure": "Procedure",
     "protocol": "Protocol",
@@ -121,10 +115,6 @@ class Document:
     @property
     def status_label(self) -> str:
         return STATUS_LABELS[self.status]
-
-    @property
-    def scope_label(self) -> str:
-        return SCOPE_LABELS[self.scope]
 
     @property
     def type_label(self) -> str:

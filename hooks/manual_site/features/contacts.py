@@ -14,6 +14,7 @@ def pages(site):
             "contacts.md.j2",
             contacts=list(vocabulary.contacts.values()),
             contacts_by_key=vocabulary.contacts,
+            settings=site.manual.settings,
             owners=sorted(vocabulary.owners.values(), key=lambda owner: owner.name),
         ),
     )

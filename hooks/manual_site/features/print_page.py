@@ -53,6 +53,7 @@ def output(site, page, output: str) -> str:
         sections=_sections(site, page.url, taken=ids_in(before) | ids_in(after)),
         owners={doc.owner: owners.get(doc.owner, doc.owner) for doc in manual.documents},
         reviews={doc.id: doc.next_review for doc in manual.documents},
+        scope_labels=manual.settings.scope_labels,
     )
     return before + documents + after
 
