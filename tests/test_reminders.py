@@ -12,6 +12,7 @@ from cli_helpers import manual, smoke
 from conftest import make_project
 
 from manual import load_manual
+from manual.model.addresses import Addresses
 from manual.outputs.reminders import LABEL, marker, owner_of_issue, plan_issues
 from manual.outputs.report import build_report
 
@@ -32,7 +33,7 @@ def issue(number, owner, title="old title", body="old body"):
 
 
 def test_an_issue_is_opened_for_each_owner_with_something_overdue(project):
-    actions = plan_issues(report_for(project, base_url="https://example.org/"), [])
+    actions = plan_issues(report_for(project, addresses=Addresses(base="https://example.org/")), [])
     assert [(a.action, a.owner, a.title) for a in actions] == [
         ("open", "lado-service", "Reviews overdue: LADO service (1 document)"),
         ("open", "mash-strategic-group", "Reviews overdue: MASH Strategic Group (1 document)"),

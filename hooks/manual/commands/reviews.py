@@ -28,7 +28,7 @@ from manual.outputs.emails import owner_messages, write_messages
 from manual.outputs.pull_request import changed_documents, summary_markdown
 from manual.outputs.reminders import LABEL, IssueAction, plan_issues
 from manual.outputs.report import FORMATS, build_report, render_report
-from manual.reading.site_config import site_url
+from manual.reading.site_config import site_addresses
 from manual.words import plural
 
 
@@ -72,7 +72,7 @@ def add_commands(command) -> None:
 
 def report(args: Namespace) -> int:
     manual = sound_manual(args)
-    result = build_report(manual, args.due_within, args.site_url or site_url(args.root), include_all=args.all)
+    result = build_report(manual, args.due_within, site_addresses(args.root, args.site_url), include_all=args.all)
     write_output(render_report(result, args.format), args.output)
     if args.emails:
         write_messages(owner_messages(result), args.emails)
@@ -81,7 +81,7 @@ def report(args: Namespace) -> int:
 
 def reminders(args: Namespace) -> int:
     """gh reads its token from GH_TOKEN (the workflow's own); nothing is stored in the repository."""
-    result = build_report(sound_manual(args), args.due_within, args.site_url or site_url(args.root))
+    result = build_report(sound_manual(args), args.due_within, site_addresses(args.root, args.site_url))
     repo = ["--repo", args.repo] if args.repo else []
 
     def gh(*words: str, stdin: str | None = None) -> str:
@@ -129,7 +129,7 @@ def pr_summary(args: Namespace) -> int:
         print("## Documents this pull request changes\n\nThe manual cannot be read:\n")
         print("\n".join(f"- {problem}" for problem in error.problems))
         return EXIT_INVALID
-    sys.stdout.write(summary_markdown(manual, changed_documents(manual, paths)))
+    sys.stdout.write(summary_markdown(manual, changed_documents(manual, paths, site_addresses(args.root))))
     return EXIT_OK
 
 
@@ -138,7 +138,7 @@ def bulletin(args: Namespace) -> int:
     since, today = args.since.isoformat(), manual.today.isoformat()
     if args.since > manual.today:
         raise Failure(f"--since {since} is after today ({today}); expected an earlier date")
-    digest = make_bulletin(manual, args.since, args.site_url or site_url(args.root) or "")
+    digest = make_bulletin(manual, args.since, site_addresses(args.root, args.site_url))
     args.output_dir.mkdir(parents=True, exist_ok=True)
     md, html = (args.output_dir / f"bulletin-{since}-to-{today}.{suffix}" for suffix in ("md", "html"))
     md.write_text(digest.markdown, encoding="utf-8")

@@ -99,3 +99,6 @@ def address_clash_problems(
                 )
             )
     return problems
+
+
+SITE_RELATIVE = Addresses()  # directory URLs, links relative to the site's root: when nothing else is known

@@ -120,10 +120,5 @@ class Document:
     def type_label(self) -> str:
         return TYPE_LABELS[self.type]
 
-    @property
-    def url(self) -> str:
-        """Site-relative address, from the stable id."""
-        return f"procedures/{self.id}/"
-
     def review(self, today: date, due_soon_days: int) -> Review:
         return review_state(self.next_review, today, due_soon_days, on_cycle=self.in_force)

@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
 from manual.model.manual import Manual
 from manual.model.review import ReviewState
@@ -124,7 +125,7 @@ def summary_sentence(overdue: int, due: int, due_within: int, owners: int) -> st
 
 
 def build_report(
-    manual: Manual, due_within: int | None = None, base_url: str | None = None, include_all: bool = False
+    manual: Manual, due_within: int | None = None, addresses: Addresses = SITE_RELATIVE, include_all: bool = False
 ) -> ReviewReport:
     """Documents overdue or due within `due_within` days (the manual's due-soon window by default), by owner.
 
@@ -132,7 +133,7 @@ def build_report(
     """
     window = manual.settings.due_soon_days if due_within is None else due_within
     by_owner: dict[str, list[ScheduleEntry]] = {}
-    for entry in schedule_entries(manual, base_url):
+    for entry in schedule_entries(manual, addresses):
         if include_all or entry.due_within(window):
             by_owner.setdefault(entry.owner, []).append(entry)
     sections = sorted(

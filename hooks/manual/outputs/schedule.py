@@ -12,10 +12,10 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.document import Document
 from manual.model.manual import Manual
 from manual.model.review import Review, ReviewState
-from manual.reading.site_config import absolute_url
 
 
 @dataclass(frozen=True)
@@ -126,10 +126,12 @@ def owner_name(manual: Manual, key: str) -> str:
     return owner.name if owner else key
 
 
-def schedule_entries(manual: Manual, base_url: str | None = None) -> list[ScheduleEntry]:
+def schedule_entries(manual: Manual, addresses: Addresses = SITE_RELATIVE) -> list[ScheduleEntry]:
     """Every document, soonest review first (overdue at the top; off-cycle documents last), then by title."""
     entries = [
-        ScheduleEntry(doc, owner_name(manual, doc.owner), manual.review(doc), absolute_url(doc.url, base_url))
+        ScheduleEntry(
+            doc, owner_name(manual, doc.owner), manual.review(doc), addresses.absolute(addresses.document(doc))
+        )
         for doc in manual.documents
     ]
     return sorted(entries, key=_order)

@@ -37,7 +37,7 @@ def pages(site):
         title=site.site_name,
         partnership=settings.partnership,
         today=manual.today,
-        site_url=site.addresses.base,
+        addresses=site.addresses,
         timezone=settings.timezone,
     )
     yield NewPage(FEED_PATH, feed)

@@ -9,6 +9,6 @@ from manual_site.page import NewPage
 
 def pages(site):
     manual = site.manual
-    entries = schedule_entries(manual, site.addresses.base or None)
+    entries = schedule_entries(manual, site.addresses)
     yield NewPage(JSON_FILE, register_json(entries, manual.today, site.site_name))
     yield NewPage(CSV_FILE, register_csv(entries))

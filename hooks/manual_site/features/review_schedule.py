@@ -12,7 +12,7 @@ PAGE = "review-schedule.md"
 
 def pages(site):
     manual = site.manual
-    entries = schedule_entries(manual)
+    entries = schedule_entries(manual, site.addresses)
     hrefs = site.hrefs_from(PAGE)
 
     def table(rows: list[ScheduleEntry], name: str) -> str:
