@@ -8,6 +8,7 @@ import json
 import pytest
 from cli_helpers import manual
 from conftest import make_project, run_build
+
 from manual.model.addresses import Addresses
 
 
@@ -51,7 +52,9 @@ def test_without_directory_urls_every_output_gives_a_document_the_same_address(f
     page = "https://procedures.example.org/procedures/fixture-referral.html"
     site = flat_site.site
     assert (site / "procedures" / "fixture-referral.html").exists()
-    assert 'href="../procedures/fixture-referral.html"' in (site / "indexes" / "a-to-z.html").read_text(encoding="utf-8")
+    assert 'href="../procedures/fixture-referral.html"' in (site / "indexes" / "a-to-z.html").read_text(
+        encoding="utf-8"
+    )
     records = {record["id"]: record for record in json.loads((site / "register.json").read_text())["documents"]}
     assert records["fixture-referral"]["url"] == page
     assert page in (site / "changes.xml").read_text(encoding="utf-8")

@@ -7,22 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import markdown as python_markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
 from manual.outputs.changes import Change, all_changes, next_update
 from manual.outputs.feed import FEED_PATH
 from manual.outputs.pages import render_markdown
-
-_html_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    undefined=StrictUndefined,
-    autoescape=select_autoescape(["html", "j2"]),
-)
 
 
 @dataclass(frozen=True)
@@ -50,5 +42,5 @@ def bulletin(manual, since: date, addresses: Addresses = SITE_RELATIVE) -> Bulle
     text = render_markdown("bulletin.md.j2", **context)
     body = python_markdown.markdown(text, extensions=["tables"], output_format="html")
     title = f"Changes to the safeguarding procedures, {uk_date(since)} to {uk_date(manual.today)}"
-    page = _html_env.get_template("bulletin.html.j2").render(title=title, body=body)
+    page = render_markdown("bulletin.html.j2", title=title, body=body)
     return Bulletin(since, manual.today, tuple(changes), text, page)

@@ -1,7 +1,8 @@
 """The one Jinja environment: every text the manual generates from templates/ (pages, feed, report, emails...).
 
-Markdown pages are not escaped by Jinja (Python-Markdown escapes when it renders them); text written into
-Markdown from the records goes through `markdown_text`, so it reads as itself and never as markup.
+Templates named *.html.j2 are HTML, and Jinja escapes every value put into them. Markdown pages are not
+escaped by Jinja (Python-Markdown escapes when it renders them); text written into Markdown from the
+records goes through `markdown_text`, so it reads as itself and never as markup.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import html
 import re
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from manual.model.formatting import join_words, uk_date
 
@@ -34,7 +35,7 @@ def register_filters(env: Environment) -> None:
 _env = Environment(
     loader=FileSystemLoader(Path(__file__).parent / "templates"),
     undefined=StrictUndefined,
-    autoescape=False,
+    autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=False, default=False),
     trim_blocks=True,
     lstrip_blocks=True,
     keep_trailing_newline=True,
