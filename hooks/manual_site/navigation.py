@@ -28,6 +28,8 @@ SITE_PAGES = {
         "contacts.md",
         "editing.md",
         "editing/front-matter.md",
+        "editing/levels-of-need.md",
+        "editing/when-the-build-says-no.md",
         "accessibility.md",
     ],
 }
