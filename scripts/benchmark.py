@@ -41,6 +41,7 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+
 from manual.model.problems import ManualError
 from manual.reading.frontmatter import parse_document_text
 

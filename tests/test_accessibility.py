@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from browser import REPO, new_page, site_pages
-from manual.outputs.accessibility_tests import TestRecord, write_test_record
 from site_audit import VIEWS, WCAG_TAGS, audit_pages, axe_version, describe_failures
+
+from manual.outputs.accessibility_tests import TestRecord, write_test_record
 
 
 @pytest.fixture(scope="module")

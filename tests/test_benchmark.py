@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
+
 from manual import ReviewState, load_manual
 
 sys.path.insert(0, str(REPO / "scripts"))

@@ -14,6 +14,7 @@ from conftest import REPO
 from fixture_documents import VALID
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from manual.reading.schema import _fast_check, _validator, schema_problems
 
 SCHEMA = str(REPO / "docs" / "schema" / "document.schema.json")

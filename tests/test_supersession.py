@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from conftest import make_project
 from fixture_documents import document
+
 from manual import load_manual
 
 TODAY = "2026-11-24"

@@ -19,12 +19,6 @@ STATUS_LABELS = {
     "superseded": "Superseded",
 }
 
-SCOPE_LABELS = {
-    "A": "Regional core procedure",
-    "B": "Regional guidance",
-    "C": "Local (Herefordshire) content",
-}
-
 TYPE_LABELS = {
     "procedure": "Procedure",
     "protocol": "Protocol",
@@ -114,17 +108,8 @@ class Document:
         return STATUS_LABELS[self.status]
 
     @property
-    def scope_label(self) -> str:
-        return SCOPE_LABELS[self.scope]
-
-    @property
     def type_label(self) -> str:
         return TYPE_LABELS[self.type]
-
-    @property
-    def url(self) -> str:
-        """Site-relative address, from the stable id."""
-        return f"procedures/{self.id}/"
 
     def review(self, today: date, due_soon_days: int) -> Review:
         return review_state(self.next_review, today, due_soon_days, on_cycle=self.in_force)

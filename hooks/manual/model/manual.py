@@ -8,27 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from manual.model.document import Amendment, Document
-from manual.model.glossary import glossary_problems
 from manual.model.levels import LevelsOfNeed, load_levels
 from manual.model.problems import ManualError, Problem
 from manual.model.review import Review
-from manual.model.settings import Settings, load_settings
-from manual.model.vocabulary import Vocabulary, load_vocabulary
+from manual.model.settings import Section, Settings
+from manual.model.vocabulary import Vocabulary
 from manual.reading.checks import cross_checks
+from manual.reading.data_files import glossary_problems, load_data_files
 from manual.reading.frontmatter import decode, parse_document_text
 from manual.reading.safety import content_problems, front_matter_problems
 from manual.reading.schema import schema_problems
 from manual.reading.today import resolve_today
-from manual.reading.yamlfile import load_yaml_file
 
 SECTIONS_FILE = "sections.yml"
 IGNORED_NAMES = {"README.md"}
-
-
-@dataclass(frozen=True)
-class Section:
-    folder: str
-    title: str
 
 
 @dataclass
@@ -74,10 +67,8 @@ class Manual:
 
 def load_manual(root: Path | str, today: date | str | None = None, paths: list[Path] | None = None) -> Manual:
     """Read the manual under root. Raises ManualError only when the data files themselves are unusable."""
-    settings = load_settings(root)
+    settings, vocabulary, sections = load_data_files(root)
     today = resolve_today(today, settings.timezone)
-    vocabulary = load_vocabulary(settings.root)
-    sections = _load_sections(settings)
     known_folders = {section.folder for section in sections}
     problems: list[Problem] = []
     sources: list[Source] = []
@@ -128,17 +119,6 @@ def _problem_order(problem: Problem) -> tuple:
 
 def _sections_path(settings: Settings) -> str:
     return (settings.procedures_dir / SECTIONS_FILE).relative_to(settings.root).as_posix()
-
-
-def _load_sections(settings: Settings) -> list[Section]:
-    relative = _sections_path(settings)
-    entries = load_yaml_file(settings.root, relative, expect=list)
-    sections = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not entry.get("folder") or not entry.get("title"):
-            raise ManualError(Problem(relative, None, f"[{index}]", "expected 'folder' and 'title' for each section"))
-        sections.append(Section(str(entry["folder"]), str(entry["title"])))
-    return sections
 
 
 def _read_source(

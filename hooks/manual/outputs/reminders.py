@@ -1,7 +1,7 @@
 """Reminder issues: one GitHub issue per owner with overdue documents, kept up to date every week.
 
 Decisions only: what each issue says, and which issues to open, update or close, given the report and
-the reminder issues already open. scripts/review_issues.py carries the plan out with the `gh` CLI.
+the reminder issues already open. `manual reminders` carries the plan out with the `gh` CLI.
 """
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ _TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)  # the front matter's schema, the Levels of Need's and one per data file
 def _validator(schema_file: str) -> jsonschema.protocols.Validator:
     import jsonschema  # here, not at the top: a sixth of a second, needed only to explain a problem (see _fast_check)
 
@@ -113,7 +113,7 @@ def schema_problems(data: dict[str, Any], lines: dict[tuple, int], path: str, sc
     validator = _validator(str(schema_file))
     problems: set[Problem] = set()
     for error in validator.iter_errors(data):
-        problems.update(_explain(error, validator.schema["properties"], lines, path))
+        problems.update(_explain(error, validator.schema.get("properties", {}), lines, path))
     return sorted(problems, key=lambda p: (p.line or 0, p.field or "", p.message))
 
 
@@ -189,7 +189,10 @@ def _expectation(schema: dict[str, Any]) -> str:
     if schema.get("type") == "array" and isinstance(schema.get("items"), dict) and "enum" in schema["items"]:
         return "a list of: " + ", ".join(schema["items"]["enum"])
     description = schema.get("description")
-    type_word = _TYPE_WORDS.get(schema.get("type", ""), "a value")
+    types = schema.get("type", "")
+    if isinstance(types, list):  # ["string", "null"]: text, or left empty as the description says
+        types = next((name for name in types if name != "null"), "")
+    type_word = _TYPE_WORDS.get(types, "a value")
     if description:
         return f"{type_word}. {description}"
     extra = []
