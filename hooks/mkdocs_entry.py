@@ -92,6 +92,7 @@ def on_config(config):
         warn=log.warning,
         rendered=run.rendered,
     )
+    config.site_description = config.site_description or manual.settings.description
     tags = config.plugins.get("material/tags")
     if tags is not None:  # only the topics in docs/data/tags.yml: an unknown tag fails the build
         tags.config.tags_allowed = {Tag(name) for name in manual.vocabulary.tags}

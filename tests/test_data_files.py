@@ -15,6 +15,7 @@ from manual.model.settings import EmergencyLine, load_settings
 # A small partnership: short files, so the line numbers below can be counted by eye.
 SETTINGS = """\
 partnership: Example Safeguarding Children Partnership
+description: The example partnership's procedures.
 area: Exampleshire
 local_label: Local (Exampleshire) content
 emergency_line:
@@ -102,7 +103,7 @@ CASES = {
     "a misspelt setting": (
         "docs/data/settings.yml",
         SETTINGS + "due_son_days: 30\n",
-        ["docs/data/settings.yml, line 9, field 'due_son_days': unknown field; did you mean 'due_soon_days'?"],
+        ["docs/data/settings.yml, line 10, field 'due_son_days': unknown field; did you mean 'due_soon_days'?"],
     ),
     "a required setting left out": (
         "docs/data/settings.yml",
@@ -116,7 +117,7 @@ CASES = {
         "docs/data/settings.yml",
         SETTINGS + "due_soon_days: 400\n",
         [
-            "docs/data/settings.yml, line 9, field 'due_soon_days': got 400; expected a whole number. "
+            "docs/data/settings.yml, line 10, field 'due_soon_days': got 400; expected a whole number. "
             "A document is due soon when its next review falls within this many days, from 0 to 366."
         ],
     ),
@@ -124,20 +125,20 @@ CASES = {
         "docs/data/settings.yml",
         SETTINGS + "updated_days: soon\n",
         [
-            "docs/data/settings.yml, line 9, field 'updated_days': got 'soon'; expected a whole number. "
+            "docs/data/settings.yml, line 10, field 'updated_days': got 'soon'; expected a whole number. "
             "A document amended within this many days is marked Updated, from 0 to 366."
         ],
     ),
     "a month that is not one": (
         "docs/data/settings.yml",
         SETTINGS + "update_months: [3, 13]\n",
-        ["docs/data/settings.yml, line 9, field 'update_months[1]': got 13; expected a whole number from 1 to 12"],
+        ["docs/data/settings.yml, line 10, field 'update_months[1]': got 13; expected a whole number from 1 to 12"],
     ),
     "an interval that is not one": (
         "docs/data/settings.yml",
         SETTINGS + "default_review_interval: yearly\n",
         [
-            "docs/data/settings.yml, line 9, field 'default_review_interval': got 'yearly'; expected text. When a "
+            "docs/data/settings.yml, line 10, field 'default_review_interval': got 'yearly'; expected text. When a "
             "document's next review is due if it gives neither next_review nor review_interval, "
             'for example "12 months" or "2 years".'
         ],
@@ -146,7 +147,7 @@ CASES = {
         "docs/data/settings.yml",
         SETTINGS + "timezone: Mars/Olympus\n",
         [
-            "docs/data/settings.yml, line 9, field 'timezone': got 'Mars/Olympus'; "
+            "docs/data/settings.yml, line 10, field 'timezone': got 'Mars/Olympus'; "
             "expected a time zone name such as Europe/London"
         ],
     ),
@@ -154,7 +155,7 @@ CASES = {
         "docs/data/settings.yml",
         SETTINGS.replace("  text: Contact the MASH\n", ""),
         [
-            "docs/data/settings.yml, line 4, field 'emergency_line.text': missing; expected text. "
+            "docs/data/settings.yml, line 5, field 'emergency_line.text': missing; expected text. "
             'The link\'s words, for example "Contact the MASH".'
         ],
     ),
@@ -162,7 +163,7 @@ CASES = {
         "docs/data/settings.yml",
         SETTINGS.replace("contact: mash", "contact: mahs"),
         [
-            "docs/data/settings.yml, line 5, field 'emergency_line.contact': 'mahs' is not a key in "
+            "docs/data/settings.yml, line 6, field 'emergency_line.contact': 'mahs' is not a key in "
             "docs/data/contacts.yml (did you mean 'mash'?)"
         ],
     ),
@@ -170,7 +171,7 @@ CASES = {
         "docs/data/settings.yml",
         SETTINGS.replace("default_owner: policy-procedures", "default_owner: policy-procedure"),
         [
-            "docs/data/settings.yml, line 8, field 'default_owner': 'policy-procedure' is not a key in "
+            "docs/data/settings.yml, line 9, field 'default_owner': 'policy-procedure' is not a key in "
             "docs/data/owners.yml (did you mean 'policy-procedures'?)"
         ],
     ),

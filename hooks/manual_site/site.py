@@ -25,7 +25,6 @@ class TemplateContext:
 
     today: date
     due_soon_days: int
-    partnership: str
     scope_labels: dict[str, str]
     emergency_line: tuple[str, str]  # (address of the contact, the link's words)
 
@@ -94,7 +93,6 @@ class Site:
         return TemplateContext(
             today=self.manual.today,
             due_soon_days=settings.due_soon_days,
-            partnership=settings.partnership,
             scope_labels=settings.scope_labels,
             emergency_line=(f"contacts/#{settings.emergency_line.contact}", settings.emergency_line.text),
         )

@@ -26,6 +26,7 @@ class EmergencyLine:
 class Settings:
     root: Path
     partnership: str
+    description: str  # what the site is, in one sentence (the pages' meta description)
     area: str  # the place the partnership serves: "services in {area}"
     local_label: str  # the label of local (scope C) content
     emergency_line: EmergencyLine
