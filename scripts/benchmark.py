@@ -41,13 +41,10 @@ from datetime import date
 from pathlib import Path
 
 import yaml
+from synthetic_manual import DEFAULT_TODAY, copy_machinery, generate  # beside this script
 
 from manual.model.problems import ManualError
 from manual.reading.frontmatter import parse_document_text
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from synthetic_manual import DEFAULT_TODAY, copy_machinery, generate  # noqa: E402
 
 # The budgets: the manual's strict build at most this many times plain MkDocs + Material's CPU time...
 BUDGET_CPU_RATIO = {500: 1.3, 2000: 1.5}

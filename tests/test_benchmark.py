@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import filecmp
+import importlib.util
 import socket
 import subprocess
 import sys
@@ -22,10 +23,17 @@ from conftest import REPO
 
 from manual import ReviewState, load_manual
 
-sys.path.insert(0, str(REPO / "scripts"))
 
-import benchmark  # noqa: E402
-import synthetic_manual  # noqa: E402
+def _script(name: str):
+    """A script of scripts/ as a module (benchmark imports synthetic_manual by name, as it does when run)."""
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    module = sys.modules[name] = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+synthetic_manual = _script("synthetic_manual")
+benchmark = _script("benchmark")
 
 TODAY = date(2026, 11, 24)
 COUNT = 30
