@@ -21,7 +21,6 @@ from mkdocs.structure.files import File, Files
 
 from manual import ManualError, load_manual, load_settings
 from manual.model.addresses import Addresses, address_clash_problems, document_source
-from manual.model.glossary import abbreviations
 from manual.outputs.pages import register_filters
 from manual.reading.redirects import redirect_map, redirect_problems
 from manual.words import plural
@@ -96,7 +95,6 @@ def on_config(config):
     tags = config.plugins.get("material/tags")
     if tags is not None:  # only the topics in docs/data/tags.yml: an unknown tag fails the build
         tags.config.tags_allowed = {Tag(name) for name in manual.vocabulary.tags}
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(manual.vocabulary.glossary)
     return config
 
 
@@ -141,8 +139,12 @@ def on_page_read_source(page, *, config) -> str | None:
 def on_page_markdown(markdown: str, *, page, config, files) -> str:
     if run.site is None:
         return markdown
+    view = run.view(page)
     with _problems_stop_the_build():
-        return run.site.markdown(run.view(page), markdown)
+        markdown = run.site.markdown(view, markdown)
+    for extension, settings in view.markdown_config.items():  # MkDocs makes each page's converter from these
+        config.mdx_configs.setdefault(extension, {}).update(settings)
+    return markdown
 
 
 def on_page_content(html: str, *, page, config, files) -> str:

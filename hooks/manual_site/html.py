@@ -7,7 +7,9 @@ import re
 
 from manual.reading.safety import is_external
 
-_ANCHOR = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+# Only anchors with an address to another site in the tag: a page's hundreds of other links are passed over
+# by the regular expression. fix() still decides, from the tag's href.
+_ANCHOR = re.compile(r"<a\b(?=[^>]*?\bhref\s*=\s*[\"']\s*(?:https?:)?//)[^>]*>", re.IGNORECASE)
 _HREF = re.compile(r"\bhref\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.S)
 _REL = re.compile(r"\brel\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.S)
 SAFE_REL = ("noopener", "noreferrer")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from manual.model.document import Document
@@ -15,6 +15,7 @@ class NewPage:
 
     path: str
     content: str | bytes
+    listing_blocks: tuple[str, ...] = ()  # HTML put into the page after Markdown (manual_site.listings)
 
     @property
     def is_page(self) -> bool:
@@ -30,6 +31,8 @@ class PageView:
     url: str
     meta: dict[str, Any]
     source: Source | None = None
+    # What Python-Markdown is told for this page alone (an extension's settings), when it converts it
+    markdown_config: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
     def document(self) -> Document | None:

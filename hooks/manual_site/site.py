@@ -43,6 +43,7 @@ class Site:
     def __post_init__(self) -> None:
         self.sources = {source.path: source for source in self.manual.sources}
         self._made: dict[str, Any] = {}
+        self.listing_blocks: dict[str, tuple[str, ...]] = {}  # generated page -> its listings' HTML
 
     def once(self, name: str, make: Callable[[], Any]) -> Any:
         """What make() gives, made the first time a feature asks in this build (the glossary's lookups, say)."""
@@ -64,7 +65,10 @@ class Site:
 
     def new_pages(self) -> Iterable[NewPage]:
         for feature in _having("pages"):
-            yield from feature.pages(self)
+            for page in feature.pages(self):
+                if page.listing_blocks:
+                    self.listing_blocks[page.path] = page.listing_blocks
+                yield page
 
     def page_view(self, path: str, url: str, meta: dict[str, Any]) -> PageView:
         return PageView(path, url, meta, self.sources.get(path))

@@ -9,7 +9,6 @@ comparing every page's output file once all pages are known (address_clash_probl
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 
 from manual.model.document import Document
@@ -61,9 +60,13 @@ class Addresses:
     @staticmethod
     def relative(url: str, from_url: str) -> str:
         """url as a link written on the page at from_url (both site-relative), as MkDocs writes links."""
-        start = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-        found = posixpath.relpath(url or ".", start or ".")
-        return found + "/" if url.endswith("/") and found != "." else ("./" if found == "." else found)
+        to = url.split("/")
+        start = from_url.split("/")[:-1]  # the folder the page's links start from
+        common = 0
+        while common < min(len(to) - 1, len(start)) and to[common] == start[common]:
+            common += 1
+        found = "/".join([".."] * (len(start) - common) + to[common:])
+        return found or "./"
 
 
 def reserved_id_problems(documents: list[Document]) -> list[Problem]:

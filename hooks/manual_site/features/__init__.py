@@ -8,9 +8,11 @@ Each feature is a module with the same small shape, any of:
     context(site, page, context) -> None        ... to the context the theme renders the page with
     output(site, page, output) -> str           ... to the page's finished HTML file
 
-The order matters where one feature reads what another wrote: documents set a page's title and
+The order matters where one feature reads what another wrote: listings go into a generated page's HTML
+before anything else reads it; documents set a page's title and
 topics before search words add to them; the print page takes each document's finished body, and
-external links are made safe last, on every page, the print page included.
+external links are made safe on every page, the print page included; and the glossary picks a page's
+abbreviations from its Markdown once every other feature has changed it.
 """
 
 from manual_site.features import (
@@ -24,6 +26,7 @@ from manual_site.features import (
     indexes,
     levels_of_need,
     links_here,
+    listings,
     print_page,
     register,
     review_schedule,
@@ -31,13 +34,13 @@ from manual_site.features import (
 )
 
 FEATURES = (
+    listings,
     documents,
     links_here,
     search_words,
     indexes,
     changes,
     levels_of_need,
-    glossary,
     contacts,
     review_schedule,
     register,
@@ -45,4 +48,5 @@ FEATURES = (
     accessibility_statement,
     print_page,
     external_links,
+    glossary,
 )

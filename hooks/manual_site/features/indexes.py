@@ -10,6 +10,7 @@ from __future__ import annotations
 from manual.outputs import indexes
 from manual.outputs.changes import recently_updated
 from manual.outputs.pages import render_markdown
+from manual_site.listings import render_listing_page
 from manual_site.page import NewPage
 
 # (page, title, introduction, grouping); the topics page is the tags plugin's
@@ -41,16 +42,14 @@ def pages(site):
     yield NewPage(TOPICS, render_markdown("topics.md.j2", withdrawn=bool(retired)))
     for path, title, introduction, grouping in PAGES:
         groups = groupings[grouping]()
-        yield NewPage(
+        yield render_listing_page(
             path,
-            render_markdown(
-                "index.md.j2",
-                title=title,
-                introduction=introduction,
-                groups=groups,
-                jump=grouping != "a_to_z" or len(groups) > 1,
-                hrefs=site.hrefs_from(path),
-                withdrawn=retired if grouping == "a_to_z" else [],
-                **shared,
-            ),
+            "index.md.j2",
+            title=title,
+            introduction=introduction,
+            groups=groups,
+            jump=grouping != "a_to_z" or len(groups) > 1,
+            hrefs=site.hrefs_from(path),
+            withdrawn=retired if grouping == "a_to_z" else [],
+            **shared,
         )

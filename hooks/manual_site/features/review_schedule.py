@@ -5,7 +5,7 @@ from __future__ import annotations
 from manual.model.review import ReviewState
 from manual.outputs.pages import render_markdown
 from manual.outputs.schedule import COMING_UP_DAYS, ScheduleEntry, coming_up, overdue, owners_of, schedule_entries
-from manual_site.page import NewPage
+from manual_site.listings import render_listing_page
 
 PAGE = "review-schedule.md"
 
@@ -24,17 +24,15 @@ def pages(site):
             due_soon_days=manual.settings.due_soon_days,
         ).strip()
 
-    yield NewPage(
+    yield render_listing_page(
         PAGE,
-        render_markdown(
-            "review-schedule.md.j2",
-            today=manual.today,
-            entries=entries,
-            overdue=overdue(entries),
-            coming_up=coming_up(entries),
-            coming_up_days=COMING_UP_DAYS,
-            owners=owners_of(entries),
-            states=list(ReviewState),
-            table=table,
-        ),
+        "review-schedule.md.j2",
+        today=manual.today,
+        entries=entries,
+        overdue=overdue(entries),
+        coming_up=coming_up(entries),
+        coming_up_days=COMING_UP_DAYS,
+        owners=owners_of(entries),
+        states=list(ReviewState),
+        table=table,
     )
