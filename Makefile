@@ -8,7 +8,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: serve build test clean benchmark
+.PHONY: serve build test accessibility-record clean benchmark
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,13 @@ serve: build
 test: $(STAMP)
 	bash scripts/install-browser.sh
 	$(PY) -m pytest -n auto
+
+# Checks every page in every view in the browser and writes the findings and today's date to
+# docs/data/accessibility-tests.yml, which the accessibility statement reads; `make test` never writes
+# it. Run it on purpose, then commit the file.
+accessibility-record: $(STAMP)
+	bash scripts/install-browser.sh
+	MANUAL_ACCESSIBILITY_RECORD=docs/data/accessibility-tests.yml $(PY) -m pytest tests/test_accessibility.py
 
 # The build against plain MkDocs + Material on 500 and 2,000 synthetic documents, and live preview at 500
 # (several minutes on two cores; the figures go to /tmp/manual-benchmark/results.md): see scripts/benchmark.py.

@@ -4,8 +4,11 @@ One browser and one build of the shipped site per test session. Registered as a 
 tests/conftest.py, so any test can ask for these fixtures by name:
 
     browser         a Playwright Browser (Debian's /usr/bin/chromium, headless)
-    shipped_site    Path of the shipped manual built with `mkdocs build --strict` into a temp dir
+    shipped_site    Path of the shipped manual built (`mkdocs build --strict`, in-process) into a temp dir
     shipped_server  a SiteServer serving shipped_site on http://127.0.0.1:<port>/
+    shipped_pages   every page of shipped_site ("", "about/", "404.html", ...); document_pages: procedures/<id>/
+    shipped_audit   site_audit.audit_site's findings on every shipped page: axe in every view, requests and
+                    cookies, and the text checks on document pages (one sweep, however many tests read it)
     page            a fresh page (its own context: no cookies or storage shared), closed afterwards
 
 and the plain helpers, for a site of your own (e.g. a fixture manual built with conftest.run_build):
@@ -22,7 +25,6 @@ from __future__ import annotations
 
 import functools
 import os
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -56,14 +58,21 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a reader moving on before a file is sent
+            super().handle_error(request, client_address)
+
+
 class SiteServer:
     """A built site served on 127.0.0.1 from a background thread (http.server, threaded)."""
 
     def __init__(self, directory: Path | str):
         self.directory = Path(directory)
         handler = functools.partial(_QuietHandler, directory=str(self.directory))
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self._httpd.daemon_threads = True
+        self._httpd = _Server(("127.0.0.1", 0), handler)
         self.port = self._httpd.server_address[1]
         self.origin = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self._httpd.serve_forever, name=f"site-{self.port}", daemon=True)
@@ -105,31 +114,24 @@ def site_pages(site: Path | str) -> list[str]:
 
 def build_site(root: Path | str, destination: Path | str, today: str | None = None) -> Path:
     """`mkdocs build --strict` of the project at root into destination; fails the test with the build's output."""
-    env = dict(os.environ)
-    if today is not None:
-        env["MANUAL_TODAY"] = today
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict of {root} failed:\n{result.stdout}{result.stderr}", pytrace=False)
-    return Path(destination)
+    from conftest import run_build
+
+    build = run_build(Path(root), today, site_dir=Path(destination))
+    if build.returncode != 0:
+        pytest.fail(f"mkdocs build --strict of {root} failed:\n{build.output}", pytrace=False)
+    return build.site
 
 
-def launch_chromium(playwright):
-    """Debian's Chromium, headless. Playwright gives every launch a fresh, empty user-data-dir of its own."""
+def chromium_options() -> dict:
+    """How to launch Debian's Chromium, headless, with Playwright's sync or async API. Playwright gives
+    every launch a fresh, empty user-data-dir of its own."""
     if not CHROMIUM.exists():
         pytest.fail(
             f"{CHROMIUM} is missing. Install Debian's Chromium: run `make test` as root (it calls "
             "scripts/install-browser.sh), or `apt-get install -y chromium`.",
             pytrace=False,
         )
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    return {"executable_path": str(CHROMIUM), "headless": True, "args": CHROMIUM_ARGS}
 
 
 def new_page(browser, width: int = DESKTOP["width"], height: int = DESKTOP["height"], **context_options):
@@ -146,7 +148,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
+        chromium = playwright.chromium.launch(**chromium_options())
         try:
             yield chromium
         finally:
@@ -163,6 +165,26 @@ def shipped_site(tmp_path_factory) -> Path:
 def shipped_server(shipped_site) -> Iterator[SiteServer]:
     with serve(shipped_site) as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def shipped_pages(shipped_site) -> list[str]:
+    pages = site_pages(shipped_site)
+    # A guard against checking an empty or half-built site and passing.
+    assert "" in pages and "accessibility/" in pages and any(p.startswith("procedures/") for p in pages), pages
+    return pages
+
+
+@pytest.fixture(scope="session")
+def document_pages(shipped_pages) -> list[str]:
+    return [p for p in shipped_pages if p.startswith("procedures/") and p.count("/") == 2]
+
+
+@pytest.fixture(scope="session")
+def shipped_audit(shipped_server, shipped_pages, document_pages):
+    from site_audit import audit_site
+
+    return audit_site(shipped_server, shipped_pages, text_pages=document_pages)
 
 
 @pytest.fixture

@@ -1,31 +1,52 @@
-"""What the browser checks look for on a page: axe-core's WCAG rules, requests to other sites, cookies.
+"""What the browser checks look for on a page, and one sweep that runs them over a site in parallel tabs.
 
-Plain helpers over Playwright pages (fixtures are in tests/browser.py). axe-core comes inside the
-pinned axe-playwright-python package and is injected into the page from disk, so nothing is fetched.
+The checks: axe-core's WCAG A and AA rules in each view, requests to other sites and cookies, and
+content that text at 200% pushes out of reach. axe-core comes inside the pinned axe-playwright-python
+package and is injected into the page from disk, so nothing is fetched.
+
+A sweep loads each page once and runs every check on that visit, in a small pool of tabs of its own
+Chromium, driven by Playwright's async API in a thread of its own, so that the cores work on different
+pages at once.
 """
 
 from __future__ import annotations
 
+import asyncio
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from axe_playwright_python.sync_playwright import Axe
-from browser import new_page
+from browser import chromium_options
 
 # WCAG 2.0, 2.1 and 2.2, levels A and AA (axe has no wcag22a rules: 2.2's new A criteria need a person).
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
+DESKTOP_WIDTH, HEIGHT = 1280, 900
 # The ways the suite looks at every page: both palettes on a desktop, and a 320 px wide phone
 # (WCAG 1.4.10 reflow: 320 CSS pixels is 1280 px at 400% zoom).
 VIEWS = {
-    "light colours": {"color_scheme": "light", "width": 1280},
-    "dark colours": {"color_scheme": "dark", "width": 1280},
+    "light colours": {"color_scheme": "light", "width": DESKTOP_WIDTH},
+    "dark colours": {"color_scheme": "dark", "width": DESKTOP_WIDTH},
     "a screen 320 pixels wide": {"color_scheme": "light", "width": 320},
 }
 # Material's palette attribute for each scheme, to confirm the palette really changed.
 SCHEMES = {"light": "default", "dark": "slate"}
+# Text at 200% on a 1280 px screen, both ways a reader gets it: zoomed (640 CSS px), and text alone made
+# bigger. Material sizes text in rem (its root is 125%) and switches layout at breakpoints in em, which a
+# bigger default text size reaches at half the width.
+TEXT_WIDTH = 640
+TEXT_CHECKS = {
+    "zoomed to 200% (a 1280 px screen at 640 CSS px)": None,
+    "with text resized to 200%": "250%",
+}
+
+TABS = 4  # pages in progress at once: enough to keep two cores busy while other tabs wait for the network
 
 _axe = Axe()
+_AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
 
 
 def axe_version() -> str:
@@ -46,14 +67,6 @@ class Violation:
         return f"{self.rule} ({self.impact}): {self.help}. At {where}. {self.summary}"
 
 
-_AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-
-
-def axe_violations(page) -> list[Violation]:
-    """axe-core's WCAG A and AA violations on the page as it is now."""
-    return _violations(_axe.run(page, options=_AXE_OPTIONS).response["violations"])
-
-
 def _violations(items: list[dict]) -> list[Violation]:
     violations = []
     for item in items:
@@ -65,54 +78,6 @@ def _violations(items: list[dict]) -> list[Violation]:
 
 
 @dataclass
-class PageAudit:
-    path: str
-    violations: list[Violation] = field(default_factory=list)
-
-
-def audit_pages(
-    browser, server, paths: list[str], color_scheme: str = "light", width: int = 1280, tabs: int = 2
-) -> list[PageAudit]:
-    """Load every page in the given palette and width and run axe on each.
-
-    axe's colour-contrast rule takes most of the time, and each tab has a renderer process of its own,
-    so pages are checked a few at a time: axe starts in every tab, then the results are collected."""
-    pool = [new_page(browser, width=width, height=900, color_scheme=color_scheme) for _ in range(tabs)]
-    for page in pool:
-        page.context.add_init_script(script=_axe.axe_script)  # axe-core from disk, in every page loaded
-    start = "options => { window.__manualAxe = axe.run(document, options); return true; }"
-    audits = []
-    try:
-        for first in range(0, len(paths), tabs):
-            batch = list(zip(pool, paths[first : first + tabs], strict=False))
-            for page, path in batch:
-                page.goto(server.url(path), wait_until="load")
-                scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-                if scheme is not None and scheme != SCHEMES[color_scheme]:
-                    raise AssertionError(
-                        f"{path or '/'}: expected Material's {SCHEMES[color_scheme]!r} palette, got {scheme!r}"
-                    )
-                page.evaluate(start, _AXE_OPTIONS)
-            for page, path in batch:
-                audits.append(PageAudit(path, _violations(page.evaluate("window.__manualAxe.then(r => r.violations)"))))
-    finally:
-        for page in pool:
-            page.context.close()
-    return audits
-
-
-def describe_failures(audits: list[PageAudit], view: str) -> str:
-    lines = []
-    for audit in audits:
-        for violation in audit.violations:
-            lines.append(f"{audit.path or '/'} ({view}): {violation}")
-    return "\n".join(lines)
-
-
-# ---- privacy ---------------------------------------------------------------------------------------
-
-
-@dataclass
 class PrivacyAudit:
     path: str
     third_party: list[str]
@@ -120,29 +85,174 @@ class PrivacyAudit:
     own_requests: int
 
 
+@dataclass
+class SiteAudit:
+    """What a sweep found, page by page (paths as given, in their order)."""
+
+    violations: dict[str, dict[str, list[Violation]]] = field(default_factory=dict)  # view -> path -> ...
+    privacy: dict[str, PrivacyAudit] = field(default_factory=dict)  # path -> requests and cookies
+    text: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # text check -> path -> problems
+    browser: str = ""
+
+    def axe_failures(self, view: str) -> str:
+        """One line per violation, naming the page and the view; empty when there are none."""
+        return "\n".join(
+            f"{path or '/'} ({view}): {violation}"
+            for path, violations in self.violations[view].items()
+            for violation in violations
+        )
+
+
+OVERFLOW = """() => {
+  const root = document.documentElement;
+  const problems = [];
+  const panel = document.querySelector('.manual-control');
+  const box = panel && panel.getBoundingClientRect();
+  if (!box || !box.width || !box.height || getComputedStyle(panel).visibility === 'hidden') problems.push('the document control panel is hidden');
+  if (root.scrollWidth > root.clientWidth + 1) problems.push(`the page scrolls sideways (${root.scrollWidth}px wide in ${root.clientWidth}px)`);
+  const content = document.querySelector('.md-content');
+  if (!content) problems.push('no .md-content');
+  else {
+    const edge = content.getBoundingClientRect().right;
+    for (const element of content.querySelectorAll('*')) {
+      if (element.closest('.md-typeset__scrollwrap, pre, .MathJax')) continue;  // scroll areas of their own
+      const style = getComputedStyle(element);
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || style.visibility === 'hidden') continue;
+      if (box.right > edge + 1) problems.push(`${element.tagName}.${element.className} sticks out of the content by ${Math.round(box.right - edge)}px`);
+      if (['hidden', 'clip'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1)
+        problems.push(`${element.tagName}.${element.className} cuts off ${element.scrollWidth - element.clientWidth}px of its content`);
+      if (style.textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth + 1)
+        problems.push(`${element.tagName}.${element.className} cuts its text short`);
+    }
+  }
+  return problems.slice(0, 10);
+}"""
+
+
+def audit_site(
+    server, pages: list[str], views: list[str] | tuple[str, ...] = tuple(VIEWS), text_pages: list[str] = ()
+) -> SiteAudit:
+    """Every page in every view given, with the requests and cookies of its first load, and the text
+    checks on text_pages. Pages are visited largest first, so the longest ones never finish last."""
+    site = Path(server.directory)
+
+    def size(path: str) -> int:
+        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+        return file.stat().st_size if file.exists() else 0
+
+    audit = SiteAudit(
+        violations={view: dict.fromkeys(pages) for view in views},
+        privacy=dict.fromkeys(pages),
+        text={how: dict.fromkeys(text_pages) for how in TEXT_CHECKS},
+    )
+    # The text checks last: they change the text size. In this order, each check finds what it would on
+    # the page loaded afresh in its view (compared rule by rule, element by element, on the shipped site).
+    steps = [view for view in VIEWS if view in views]
+    jobs = deque((path, steps + ["text"] * (path in text_pages)) for path in sorted(pages, key=size, reverse=True))
+    with ThreadPoolExecutor(1) as thread:  # Playwright's async API needs a thread without the sync API's loop
+        thread.submit(asyncio.run, _sweep(server, jobs, audit)).result()
+    return audit
+
+
+async def _sweep(server, jobs: deque, audit: SiteAudit) -> None:
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as playwright:
+        chromium = await playwright.chromium.launch(**chromium_options())
+        audit.browser = f"Chromium {chromium.version}"
+        try:
+            await asyncio.gather(*(_tab(chromium, server, jobs, audit) for _ in range(min(TABS, len(jobs)))))
+        finally:
+            await chromium.close()
+
+
+async def _tab(chromium, server, jobs: deque, audit: SiteAudit) -> None:
+    """Visits the next page until none are left. The tab's context keeps its cookies and storage from page
+    to page, as a reader's browser does."""
+    context = await chromium.new_context(viewport={"width": DESKTOP_WIDTH, "height": HEIGHT}, color_scheme="light")
+    await context.add_init_script(script=_axe.axe_script)  # axe-core from disk, in every page loaded
+    page = await context.new_page()
+    while jobs:
+        path, steps = jobs.popleft()
+        await _visit(page, server, path, steps, audit)
+
+
+async def _visit(page, server, path: str, steps: list[str], audit: SiteAudit) -> None:
+    """Loads the page in light colours on a desktop, as most readers first see it, recording its requests
+    and cookies; then runs each check in turn, changing the palette (with Material's own switch) and the
+    width (as zooming does) in between, rather than loading the page again for each."""
+    requested: list[str] = []
+
+    def record(request) -> None:  # every request the page makes, including ones the network refuses
+        requested.append(request.url)
+
+    await _show(page, path, "light", DESKTOP_WIDTH, loaded=False)
+    cookies_before = await _cookies(page)  # a page is named for the cookies that appeared while it was open
+    page.on("request", record)
+    try:
+        await page.goto(server.url(path), wait_until="networkidle")
+    finally:
+        page.remove_listener("request", record)
+    own = [url for url in requested if _same_origin(url, server.origin)]
+    third_party = sorted({url for url in requested if not _same_origin(url, server.origin)})
+    audit.privacy[path] = PrivacyAudit(path, third_party, sorted(await _cookies(page) - cookies_before), len(own))
+    style = await page.evaluate("document.documentElement.getAttribute('style')")
+    for step in steps:
+        await page.evaluate(HTML_STYLE, style)  # as loaded: a check may leave a style behind (axe an empty one)
+        if step == "text":
+            await _show(page, path, "light", TEXT_WIDTH)
+            for how, font_size in TEXT_CHECKS.items():  # zoom first: the text size is set after it
+                if font_size:
+                    await page.evaluate(f"document.documentElement.style.fontSize = '{font_size}'")
+                audit.text[how][path] = await page.evaluate(OVERFLOW)
+        else:
+            await _show(page, path, VIEWS[step]["color_scheme"], VIEWS[step]["width"])
+            found = await page.evaluate("options => axe.run(document, options).then(r => r.violations)", _AXE_OPTIONS)
+            audit.violations[step][path] = _violations(found)
+
+
+HTML_STYLE = """style => {
+  const root = document.documentElement;
+  root.getAttribute('style');  // Chromium writes a changed inline style back to the attribute lazily: let it, first
+  if (style === null) root.removeAttribute('style');
+  else root.setAttribute('style', style);
+}"""
+SWITCH_PALETTE = """scheme => {
+  const input = document.querySelector(`input[data-md-color-media="(prefers-color-scheme: ${scheme})"]`);
+  if (input) input.click();
+  return input !== null;
+}"""
+PALETTE_SHOWN = """scheme => {
+  const shown = document.body.getAttribute('data-md-color-scheme');  // none: not Material's page, seen as it is
+  return shown === null || (shown === scheme && !document.body.hasAttribute('data-md-color-switching'));
+}"""
+
+
+async def _show(page, path: str, color_scheme: str, width: int, loaded: bool = True) -> None:
+    if page.viewport_size["width"] != width:
+        await page.set_viewport_size({"width": width, "height": HEIGHT})
+    await page.emulate_media(color_scheme=color_scheme)
+    if not loaded:
+        return
+    scheme = SCHEMES[color_scheme]
+    if await page.evaluate(PALETTE_SHOWN, scheme):
+        return
+    # Material chooses the palette when the page loads: after that it is the reader's switch that changes it.
+    if not await page.evaluate(SWITCH_PALETTE, color_scheme):
+        raise AssertionError(f"{path or '/'}: no palette switch for {color_scheme} colours")
+    await page.wait_for_function(PALETTE_SHOWN, arg=scheme)
+
+
+async def _cookies(page) -> set[str]:
+    names = {cookie["name"] for cookie in await page.context.cookies()}
+    if page.url.startswith("http"):
+        names |= {c.split("=")[0].strip() for c in (await page.evaluate("document.cookie")).split(";") if c.strip()}
+    return names
+
+
 def _same_origin(url: str, origin: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme in {"data", "blob", "about"}:
         return True  # made in the page itself, not fetched from anywhere
     return f"{parts.scheme}://{parts.netloc}" == origin
-
-
-def privacy_audit(browser, server, paths: list[str]) -> list[PrivacyAudit]:
-    """Load each page, recording every request it makes (including ones the network refuses) and the
-    cookies the browser holds afterwards. One context for all pages, as a reader moving around the site."""
-    page = new_page(browser)
-    requested: list[str] = []
-    page.context.on("request", lambda request: requested.append(request.url))
-    audits = []
-    try:
-        for path in paths:
-            requested.clear()
-            page.goto(server.url(path), wait_until="networkidle")
-            cookies = [cookie["name"] for cookie in page.context.cookies()]
-            cookies += [c.split("=")[0].strip() for c in page.evaluate("document.cookie").split(";") if c.strip()]
-            third_party = sorted({url for url in requested if not _same_origin(url, server.origin)})
-            own = len([url for url in requested if _same_origin(url, server.origin)])
-            audits.append(PrivacyAudit(path, third_party, sorted(set(cookies)), own))
-    finally:
-        page.context.close()
-    return audits

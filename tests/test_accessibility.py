@@ -1,62 +1,55 @@
 """WCAG 2.2 AA in a real browser, on every page of the shipped site: axe-core in both palettes and at
-320 px, keyboard use, and text at 200%. A full run is recorded for the accessibility statement."""
+320 px, keyboard use, and text at 200%. `make accessibility-record` records a run for the accessibility
+statement."""
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import pytest
-from browser import REPO, new_page, site_pages
-from site_audit import VIEWS, WCAG_TAGS, audit_pages, axe_version, describe_failures
-
+from browser import new_page
+from conftest import RECORD_ENV
 from manual.outputs.accessibility_tests import TestRecord, write_test_record
+from site_audit import TEXT_CHECKS, VIEWS, WCAG_TAGS, axe_version
+
+# Every page in every view is checked in one sweep of parallel tabs (the shipped_audit fixture,
+# tests/browser.py), which tests/test_privacy.py reads too: the group keeps them on one xdist worker.
+sweep = pytest.mark.xdist_group("shipped_audit")
 
 
-@pytest.fixture(scope="module")
-def shipped_pages(shipped_site) -> list[str]:
-    pages = site_pages(shipped_site)
-    # A guard against checking an empty or half-built site and passing.
-    assert "" in pages and "accessibility/" in pages and any(p.startswith("procedures/") for p in pages), pages
-    return pages
-
-
-@pytest.fixture(scope="module")
-def document_pages(shipped_pages) -> list[str]:
-    return [p for p in shipped_pages if p.startswith("procedures/") and p.count("/") == 2]
-
-
-@pytest.fixture(scope="module")
-def audit_results(browser, shipped_pages):
-    """Collects each view's audit; once every view of every page has been checked, writes the record
-    the accessibility statement reads (docs/data/accessibility-tests.yml)."""
-    results: dict[str, list] = {}
-    yield results
-    if set(results) != set(VIEWS):
-        return  # a partial run (-k, or a failure before the audit) says nothing about the whole site
-    pages_with_problems = {audit.path for audits in results.values() for audit in audits if audit.violations}
+@pytest.fixture(scope="module", autouse=True)
+def record_for_the_statement(request):
+    """With MANUAL_ACCESSIBILITY_RECORD=<file> (`make accessibility-record`), writes this run's findings
+    there for the accessibility statement. The suite never writes it otherwise: it is a tracked file."""
+    target = os.environ.get(RECORD_ENV)
+    if not target:
+        return
+    audit = request.getfixturevalue("shipped_audit")
+    failed = {path for found in audit.violations.values() for path, violations in found.items() if violations}
     write_test_record(
-        REPO,
+        target,
         TestRecord(
             date=datetime.now(ZoneInfo("Europe/London")).date(),
-            pages=len(shipped_pages),
-            views=tuple(VIEWS),
+            pages=len(request.getfixturevalue("shipped_pages")),
+            views=tuple(audit.violations),
             standard=tuple(WCAG_TAGS),
             axe_core=axe_version(),
-            browser=f"Chromium {browser.version}",
-            problems=sum(len(a.violations) for audits in results.values() for a in audits),
-            pages_with_problems=len(pages_with_problems),
+            browser=audit.browser,
+            problems=sum(len(violations) for found in audit.violations.values() for violations in found.values()),
+            pages_with_problems=len(failed),
         ),
     )
 
 
+@sweep
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_every_page_has_no_wcag_a_or_aa_violations(view, browser, shipped_server, shipped_pages, audit_results):
-    audits = audit_pages(browser, shipped_server, shipped_pages, **VIEWS[view])
-    audit_results[view] = audits
-    assert [a.path for a in audits] == shipped_pages
-    failures = describe_failures(audits, view)
+def test_every_page_has_no_wcag_a_or_aa_violations(view, shipped_audit, shipped_pages):
+    checked = shipped_audit.violations[view]
+    assert list(checked) == shipped_pages and None not in checked.values()
+    failures = shipped_audit.axe_failures(view)
     assert not failures, f"axe-core {axe_version()} found WCAG A/AA violations:\n{failures}"
 
 
@@ -169,51 +162,11 @@ def test_the_palette_switch_works_from_the_keyboard(keyboard_page, shipped_serve
 
 # ---- text at 200% ----------------------------------------------------------------------------------
 
-OVERFLOW = """() => {
-  const root = document.documentElement;
-  const problems = [];
-  if (root.scrollWidth > root.clientWidth + 1) problems.push(`the page scrolls sideways (${root.scrollWidth}px wide in ${root.clientWidth}px)`);
-  const content = document.querySelector('.md-content');
-  if (!content) problems.push('no .md-content');
-  else {
-    const edge = content.getBoundingClientRect().right;
-    for (const element of content.querySelectorAll('*')) {
-      if (element.closest('.md-typeset__scrollwrap, pre, .MathJax')) continue;  // scroll areas of their own
-      const style = getComputedStyle(element);
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || style.visibility === 'hidden') continue;
-      if (box.right > edge + 1) problems.push(`${element.tagName}.${element.className} sticks out of the content by ${Math.round(box.right - edge)}px`);
-      if (['hidden', 'clip'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1)
-        problems.push(`${element.tagName}.${element.className} cuts off ${element.scrollWidth - element.clientWidth}px of its content`);
-      if (style.textOverflow === 'ellipsis' && element.scrollWidth > element.clientWidth + 1)
-        problems.push(`${element.tagName}.${element.className} cuts its text short`);
-    }
-  }
-  return problems.slice(0, 10);
-}"""
 
-
-@pytest.mark.parametrize(
-    ("how", "width", "font_size"),
-    [
-        ("zoomed to 200% (a 1280 px screen at 640 CSS px)", 640, None),
-        # Text alone made 200% bigger: Material sizes text in rem (its root is 125%) and switches layout at
-        # breakpoints in em, which a bigger default text size reaches at half the width.
-        ("with text resized to 200%", 640, "250%"),
-    ],
-)
-def test_document_pages_stay_readable_with_text_at_200_percent(
-    how, width, font_size, browser, shipped_server, document_pages
-):
-    page = new_page(browser, width=width, height=900)
-    problems = []
-    try:
-        for path in document_pages:
-            page.goto(shipped_server.url(path))
-            if font_size:
-                page.evaluate(f"document.documentElement.style.fontSize = '{font_size}'")
-            problems += [f"{path}: {p}" for p in page.evaluate(OVERFLOW)]
-            assert page.locator(".manual-control").first.is_visible(), f"{path}: the document control panel is hidden"
-    finally:
-        page.context.close()
+@sweep
+@pytest.mark.parametrize("how", list(TEXT_CHECKS))
+def test_document_pages_stay_readable_with_text_at_200_percent(how, shipped_audit, document_pages):
+    checked = shipped_audit.text[how]
+    assert list(checked) == document_pages and None not in checked.values()
+    problems = [f"{path}: {problem}" for path, found in checked.items() for problem in found]
     assert not problems, f"Content lost {how}:\n" + "\n".join(problems)

@@ -71,5 +71,5 @@ def test_an_unreadable_record_fails_the_build_with_a_clear_message(build_manual)
     build = build_manual(files={RECORD_FILE: "date: last Tuesday\n"})
     assert build.returncode == 1
     assert f"{RECORD_FILE}: cannot be read" in build.output
-    assert "run the browser suite (make test) to write it again" in build.output
+    assert "run `make accessibility-record` to write it again" in build.output
     assert "Traceback" not in build.output

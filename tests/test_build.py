@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import make_project, run_build
+from conftest import make_project, mkdocs_serve, run_build
 from fixture_documents import DELETE, document
 
 
@@ -158,42 +158,15 @@ def test_a_duplicate_id_and_a_link_to_a_withdrawn_document_fail_the_build(build_
 
 def test_serve_keeps_running_and_shows_the_problem_on_the_page(tmp_path):
     """mkdocs serve builds with command 'serve': problems are logged and shown, the build goes on."""
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
     root = make_project(
         tmp_path, files={"procedures/child-protection/bad.md": document(id="bad-document", owner="nobody")}
     )
-    port = 8765
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-        cwd=root,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        html = ""
-        for _ in range(100):
-            time.sleep(0.2)
-            try:
-                html = (
-                    urllib.request.urlopen(f"http://127.0.0.1:{port}/procedures/bad-document/", timeout=2)
-                    .read()
-                    .decode()
-                )
-                break
-            except OSError:
-                continue
+    with mkdocs_serve(root, "--no-livereload", today=None) as served:
+        html = served.get("procedures/bad-document/")
         assert "This page has problems the build must not publish" in html
         assert "field &#39;owner&#39;: &#39;nobody&#39; is not a known owner" in html
-        assert server.poll() is None
-    finally:
-        server.terminate()
-        output = server.communicate(timeout=20)[0]
-    assert "Traceback" not in output
+        assert served.process.poll() is None
+    assert "Traceback" not in served.output
 
 
 def test_the_glossary_page_and_abbreviations_on_every_page(build_manual):

@@ -9,17 +9,11 @@ acceptable oddities (a byte-order mark, CRLF line endings) build and render like
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import make_project, run_build
+from conftest import make_project, mkdocs_serve, run_build
 from fixture_documents import document
 
 from manual import load_manual
@@ -300,59 +294,29 @@ def test_the_crlf_file_keeps_its_paragraphs(acceptable_build):
     assert "Call the MASH.\nThe same day." in plain(acceptable_build.html("corpus-crlf-line-endings"))
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def fetch(url: str, until=lambda html: True, seconds: float = 120) -> str:
-    """The page once it exists and passes `until`; '' if it never does. Polls: the server builds first."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            html = urllib.request.urlopen(url, timeout=5).read().decode()
-            if until(html):
-                return html
-        except OSError:
-            pass
-        time.sleep(0.3)
-    return ""
-
-
 def test_serve_keeps_running_with_the_whole_corpus(corpus_project):
     """mkdocs serve logs every problem, shows them on the pages it can, rebuilds when a hostile file
     arrives while it runs, and never stops or prints a traceback."""
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
     added = corpus_project / SECTION / "added-while-serving.md"
-    server = subprocess.Popen(  # with live reload, as `make serve` runs it: it watches procedures/
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=corpus_project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "MANUAL_TODAY": TODAY},
-    )
     try:
-        pages = {
-            path: fetch(f"{base}/{path}")
-            for path in [
-                "",
-                f"{SECTION}/windows-1252/",
-                f"{SECTION}/duplicate-keys/",
-                "procedures/corpus-names-itself-in-related/",
-            ]
-        }
-        added.write_bytes((CORPUS / "python-object-tag.md").read_bytes())
-        pages["added"] = fetch(
-            f"{base}/{SECTION}/added-while-serving/", until=lambda html: "which is not allowed" in html
-        )
-        assert server.poll() is None
+        with mkdocs_serve(corpus_project, today=TODAY) as served:  # with live reload, as `make serve` runs it
+            pages = {
+                path: served.get(path)
+                for path in [
+                    "",
+                    f"{SECTION}/windows-1252/",
+                    f"{SECTION}/duplicate-keys/",
+                    "procedures/corpus-names-itself-in-related/",
+                ]
+            }
+            so_far = len(served.lines)
+            added.write_bytes((CORPUS / "python-object-tag.md").read_bytes())
+            served.wait_for("Reloading browsers", after=so_far)  # it watches procedures/ and has rebuilt
+            pages["added"] = served.get(f"{SECTION}/added-while-serving/")
+            assert served.process.poll() is None
     finally:
-        server.terminate()
-        output = server.communicate(timeout=30)[0]
         added.unlink(missing_ok=True)
+    output = served.output
     assert "Traceback" not in output
     assert "Fixture referral" in pages[""]  # the good documents are still served
     for path, words in [

@@ -18,8 +18,8 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    build = run_build(make_project(tmp_path_factory.mktemp("finding"), "finding"), TODAY)
+def site(build_manual) -> Path:
+    build = build_manual("finding", TODAY)
     assert build.returncode == 0, build.output
     return build.site
 

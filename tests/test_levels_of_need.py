@@ -195,8 +195,8 @@ def test_the_shipped_indicators_validate_and_cover_every_level_domain_and_age():
 
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory):
-    build = run_build(make_project(tmp_path_factory.mktemp("levels"), "levels"), TODAY)
+def fixture_site(build_manual):
+    build = build_manual("levels", TODAY)
     assert build.returncode == 0, build.output
     return build.site
 

@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 from browser import new_page, serve
-from conftest import FIXTURES, make_project, run_build
+from conftest import FIXTURES
 from playwright.sync_api import expect
 
 INDICATORS = yaml.safe_load(
@@ -21,8 +21,8 @@ VISIBLE = "[data-lon-indicator]:visible"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    build = run_build(make_project(tmp_path_factory.mktemp("levels-browser"), "levels"))
+def server(build_manual):
+    build = build_manual("levels", "2026-11-24")
     assert build.returncode == 0, build.output
     with serve(build.site) as running:
         yield running

@@ -16,8 +16,8 @@ from conftest import make_project, run_build
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    build = run_build(make_project(tmp_path_factory.mktemp("print-listings"), "finding"), "2026-11-24")
+def site(build_manual) -> Path:
+    build = build_manual("finding", "2026-11-24")
     assert build.returncode == 0, build.output
     return build.site
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from browser import new_page, serve
-from conftest import make_project, run_build
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    build = run_build(make_project(tmp_path_factory.mktemp("print"), "finding"), "2026-11-24")
+def server(build_manual):
+    build = build_manual("finding", "2026-11-24")
     assert build.returncode == 0, build.output
     with serve(build.site) as running:
         yield running

@@ -17,8 +17,8 @@ from manual.model.problems import ManualError, Problem
 
 RECORD_FILE = "docs/data/accessibility-tests.yml"
 HEADER = (
-    "# Written by the browser suite (tests/test_accessibility.py) each time it has checked every page of\n"
-    "# the site; the accessibility statement (docs/accessibility.md) reads it. Do not edit by hand.\n"
+    "# Written by `make accessibility-record` (tests/test_accessibility.py) after it has checked every page\n"
+    "# of the site; the accessibility statement (docs/accessibility.md) reads it. Do not edit by hand.\n"
 )
 
 
@@ -63,13 +63,13 @@ def load_test_record(root: Path | str) -> TestRecord | None:
                 RECORD_FILE,
                 None,
                 None,
-                f"cannot be read ({error}); delete it and run the browser suite (make test) to write it again",
+                f"cannot be read ({error}); delete it and run `make accessibility-record` to write it again",
             )
         ) from None
 
 
-def write_test_record(root: Path | str, record: TestRecord) -> Path:
-    path = Path(root) / RECORD_FILE
+def write_test_record(path: Path | str, record: TestRecord) -> Path:
+    path = Path(path)
     data = {
         "date": record.date.isoformat(),
         "pages": record.pages,
