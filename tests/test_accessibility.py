@@ -12,8 +12,9 @@ from zoneinfo import ZoneInfo
 import pytest
 from browser import new_page
 from conftest import RECORD_ENV
-from manual.outputs.accessibility_tests import TestRecord, write_test_record
 from site_audit import TEXT_CHECKS, VIEWS, WCAG_TAGS, axe_version
+
+from manual.outputs.accessibility_tests import TestRecord, write_test_record
 
 # Every page in every view is checked in one sweep of parallel tabs (the shipped_audit fixture,
 # tests/browser.py), which tests/test_privacy.py reads too: the group keeps them on one xdist worker.

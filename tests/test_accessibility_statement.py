@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from conftest import make_project, run_build
+
 from manual.outputs.accessibility_tests import RECORD_FILE
 
 RECORD = """date: 2026-11-20

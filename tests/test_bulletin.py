@@ -1,21 +1,16 @@
-"""scripts/bulletin.py: the digest of changes since a date, run as an editor runs it."""
+"""`manual bulletin`: the digest of changes since a date, run as an editor runs it."""
 
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
-from conftest import REPO, make_project
+from cli_helpers import manual, smoke
+from conftest import make_project
 
-SCRIPT = REPO / "scripts" / "bulletin.py"
 
-
-def bulletin(root, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), "--root", str(root), *args], capture_output=True, text=True, timeout=120, cwd=root
-    )
+def bulletin(root, *args: str):
+    return manual("bulletin", *args, root=root)
 
 
 @pytest.fixture
@@ -25,8 +20,8 @@ def project(tmp_path):
 
 def test_the_digest_lists_changes_since_the_date_newest_first_in_markdown_and_html(project, tmp_path):
     out = tmp_path / "out"
-    result = bulletin(
-        project,
+    result = smoke(
+        "bulletin",
         "--since",
         "2026-03-10",
         "--today",
@@ -35,6 +30,7 @@ def test_the_digest_lists_changes_since_the_date_newest_first_in_markdown_and_ht
         str(out),
         "--site-url",
         "https://manual.example/",
+        root=project,
     )
     assert result.returncode == 0, result.stderr
     md_file = out / "bulletin-2026-03-10-to-2026-11-24.md"
@@ -83,7 +79,9 @@ def test_since_after_today_is_refused(project):
 def test_a_manual_with_problems_is_reported_not_digested(project, tmp_path):
     (project / "procedures" / "guidance" / "voice.md").write_text("---\nid: find-voice\n---\n", encoding="utf-8")
     result = bulletin(project, "--since", "2026-01-01", "--today", "2026-11-24", "--output-dir", str(tmp_path))
-    assert result.returncode == 1
-    assert "procedures/guidance/voice.md" in result.stderr
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "error: the manual has 10 problems; fix them first:\n  procedures/guidance/voice.md"
+    )
     assert not list(tmp_path.glob("bulletin-*"))
     assert "Traceback" not in result.stderr

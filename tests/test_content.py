@@ -8,6 +8,7 @@ from collections import Counter
 import pytest
 import yaml
 from conftest import REPO
+
 from manual import load_manual
 
 TODAY = "2026-11-24"

@@ -4,12 +4,12 @@ naming the file and line; links to other sites are made safe and listed in a rep
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
 import pytest
+from cli_helpers import manual
 from conftest import REPO, make_project
 from fixture_documents import document
+
 from manual.model.vocabulary import load_vocabulary
 from manual.reading.safety import content_problems, nhs_number_is_valid
 
@@ -151,7 +151,7 @@ def test_links_to_other_sites_get_rel_noopener_and_internal_links_do_not(build_m
     ],
 )
 def test_only_links_to_other_sites_are_given_rel(html, expected):
-    from manual.outputs.external_links import make_external_links_safe
+    from manual_site.html import make_external_links_safe
 
     assert make_external_links_safe(html) == (expected or html)
     assert (
@@ -164,12 +164,7 @@ def test_the_external_links_report_lists_every_address_with_file_and_line(tmp_pa
     root = make_project(tmp_path, files={PLANTED: document(EXTERNAL_BODY, id="planted")})
     text = document(EXTERNAL_BODY, id="planted").split("\n")
     first = text.index(next(t for t in text if t.startswith("Read [Working Together]"))) + 1
-    result = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "external_links.py"), "--root", str(root)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = manual("links", root=root)
     assert result.returncode == 0, result.stderr
     report = result.stdout
     assert re.search(
@@ -181,12 +176,7 @@ def test_the_external_links_report_lists_every_address_with_file_and_line(tmp_pa
         f"{PLANTED}, line {first}<br>{PLANTED}, line {first + 4} |"
     ) in report
     assert f"| <https://www.legislation.gov.uk/ukpga/1989/41/section/47> | {PLANTED}, line {first + 2} |" in report
-    csv_out = subprocess.run(
-        [sys.executable, str(REPO / "scripts" / "external_links.py"), "--root", str(root), "--format", "csv"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    ).stdout
+    csv_out = manual("links", "--format", "csv", root=root).stdout
     assert f"https://www.legislation.gov.uk/ukpga/1989/41/section/47,{PLANTED},{first + 2}," in csv_out
 
 

@@ -4,16 +4,32 @@ from __future__ import annotations
 
 import difflib
 from datetime import date
+from pathlib import Path
 
 import pytest
+from cli_helpers import manual, smoke
 from conftest import make_project
-from editing_helpers import front_matter, problems_of, run_script
 from fixture_documents import document
+
 from manual import load_manual
 
 REFERRAL = "procedures/responding-to-concerns/referral.md"
 CONFERENCE = "procedures/child-protection/conference.md"
 LEAP_YEAR = "procedures/child-protection/leap-year.md"
+
+
+def edit(command: str, root: Path, *args: str, today: str | None = "2026-11-24"):
+    return manual(command, *args, root=root, today=today)
+
+
+def problems_of(root: Path, today: str = "2026-11-24") -> list[str]:
+    """Every problem the build's core finds in the manual, as the build would print them."""
+    return [str(problem) for problem in load_manual(root, today).problems]
+
+
+def front_matter(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text[: text.index("\n---\n", 4) + 5]
 
 
 @pytest.fixture
@@ -37,8 +53,8 @@ def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
 
 
 def test_new_document_is_a_valid_draft_with_an_id_from_its_title(project):
-    run = run_script(
-        "new_document.py",
+    run = edit(
+        "new",
         project,
         "--title",
         "Working with parents who disengage",
@@ -74,12 +90,8 @@ def test_new_document_ids_are_unique_against_ids_former_ids_and_each_other(tmp_p
             ),
         },
     )
-    first = run_script(
-        "new_document.py", root, "--title", "Safer sleeping", "--type", "guidance", "--owner", "policy-procedures"
-    )
-    second = run_script(
-        "new_document.py", root, "--title", "Safer  sleeping!", "--type", "guidance", "--owner", "policy-procedures"
-    )
+    first = edit("new", root, "--title", "Safer sleeping", "--type", "guidance", "--owner", "policy-procedures")
+    second = edit("new", root, "--title", "Safer  sleeping!", "--type", "guidance", "--owner", "policy-procedures")
     assert first.returncode == 0 and second.returncode == 0, first.output + second.output
     manual = load_manual(root, "2026-11-24")
     assert manual.get("safer-sleeping") is None  # a former id of safe-sleep: its old links must keep working
@@ -89,27 +101,23 @@ def test_new_document_ids_are_unique_against_ids_former_ids_and_each_other(tmp_p
 
 
 def test_new_document_refuses_an_unknown_owner_with_a_suggestion(project):
-    run = run_script(
-        "new_document.py", project, "--title", "Some guidance", "--type", "guidance", "--owner", "policy-procedure"
-    )
-    assert run.returncode == 1
+    run = edit("new", project, "--title", "Some guidance", "--type", "guidance", "--owner", "policy-procedure")
+    assert run.returncode == 2
     assert "'policy-procedure' is not a known owner (did you mean 'policy-procedures'?)" in run.stderr
     assert not list((project / "procedures").rglob("some-guidance.md"))
 
 
 def test_new_document_names_the_new_key_for_a_renamed_owner(project):
-    run = run_script("new_document.py", project, "--title", "Some guidance", "--type", "guidance", "--owner", "ccg")
-    assert run.returncode == 1
+    run = edit("new", project, "--title", "Some guidance", "--type", "guidance", "--owner", "ccg")
+    assert run.returncode == 2
     assert "'ccg' has been renamed; use 'icb'" in run.stderr
 
 
 def test_new_document_refuses_a_wrong_type_or_section(project):
-    wrong_type = run_script(
-        "new_document.py", project, "--title", "Some guidance", "--type", "leaflet", "--owner", "icb"
-    )
+    wrong_type = edit("new", project, "--title", "Some guidance", "--type", "leaflet", "--owner", "icb")
     assert wrong_type.returncode == 2 and "invalid choice: 'leaflet'" in wrong_type.stderr
-    wrong_section = run_script(
-        "new_document.py",
+    wrong_section = edit(
+        "new",
         project,
         "--title",
         "Some guidance",
@@ -120,7 +128,7 @@ def test_new_document_refuses_a_wrong_type_or_section(project):
         "--section",
         "nowhere",
     )
-    assert wrong_section.returncode == 1
+    assert wrong_section.returncode == 2
     assert (
         "'nowhere' is not a section; expected one of: responding-to-concerns, child-protection" in wrong_section.stderr
     )
@@ -131,8 +139,8 @@ def test_new_document_refuses_a_wrong_type_or_section(project):
 
 def test_mark_reviewed_sets_the_dates_bumps_the_version_and_adds_the_amendment_first(project):
     before = (project / REFERRAL).read_text(encoding="utf-8")
-    run = run_script(
-        "mark_reviewed.py",
+    run = edit(
+        "reviewed",
         project,
         "fixture-referral",
         "--summary",
@@ -164,16 +172,14 @@ def test_mark_reviewed_sets_the_dates_bumps_the_version_and_adds_the_amendment_f
 
 
 def test_mark_reviewed_major_version(project):
-    run = run_script(
-        "mark_reviewed.py", project, "fixture-referral", "--summary", "Rewritten for the new MASH.", "--major"
-    )
+    run = edit("reviewed", project, "fixture-referral", "--summary", "Rewritten for the new MASH.", "--major")
     assert run.returncode == 0, run.output
     assert load_manual(project, "2026-11-24").get("fixture-referral").version == "3.0"
 
 
 def test_mark_reviewed_on_29_february_with_a_one_year_interval(project):
-    run = run_script(
-        "mark_reviewed.py",
+    run = edit(
+        "reviewed",
         project,
         "fixture-leap-year",
         "--summary",
@@ -202,7 +208,7 @@ def test_mark_reviewed_moves_a_given_next_review_on_by_the_same_interval(tmp_pat
         },
     )
     assert problems_of(root) == []
-    run = run_script("mark_reviewed.py", root, "six-monthly", "--summary", "Six-monthly review.", today="2024-08-31")
+    run = edit("reviewed", root, "six-monthly", "--summary", "Six-monthly review.", today="2024-08-31")
     assert run.returncode == 0, run.output
     doc = load_manual(root, "2024-08-31").get("six-monthly")
     assert (doc.last_reviewed, doc.next_review_given) == (
@@ -214,7 +220,7 @@ def test_mark_reviewed_moves_a_given_next_review_on_by_the_same_interval(tmp_pat
 
 def test_mark_reviewed_uses_the_default_interval_when_the_given_dates_are_not_whole_months_apart(project):
     # fixture-conference: last reviewed 2024-02-29, next review given as 2026-12-20
-    run = run_script("mark_reviewed.py", project, "fixture-conference", "--summary", "Reviewed.", today="2026-11-24")
+    run = edit("reviewed", project, "fixture-conference", "--summary", "Reviewed.", today="2026-11-24")
     assert run.returncode == 0, run.output
     doc = load_manual(project, "2026-11-24").get("fixture-conference")
     assert doc.next_review_given == date(2027, 11, 24)
@@ -225,8 +231,8 @@ def test_mark_reviewed_uses_the_default_interval_when_the_given_dates_are_not_wh
 
 
 def test_mark_reviewed_can_record_the_approval(project):
-    run = run_script(
-        "mark_reviewed.py",
+    run = edit(
+        "reviewed",
         project,
         "fixture-leap-year",
         "--summary",
@@ -255,15 +261,15 @@ def test_mark_reviewed_can_record_the_approval(project):
 )
 def test_mark_reviewed_refuses_with_a_clear_message_and_changes_nothing(project, args, message):
     before = {p: p.read_bytes() for p in (project / "procedures").rglob("*.md")}
-    run = run_script("mark_reviewed.py", project, *args)
-    assert run.returncode == 1
+    run = edit("reviewed", project, *args)
+    assert run.returncode == 2
     assert message in run.stderr
     assert {p: p.read_bytes() for p in (project / "procedures").rglob("*.md")} == before
 
 
 def test_mark_reviewed_rejects_a_date_that_is_not_a_date(project):
-    run = run_script("mark_reviewed.py", project, "fixture-referral", "--summary", "Reviewed.", today="24/11/2026")
-    assert run.returncode == 1
+    run = edit("reviewed", project, "fixture-referral", "--summary", "Reviewed.", today="24/11/2026")
+    assert run.returncode == 2
     assert "'24/11/2026' is not a date; expected YYYY-MM-DD" in run.stderr
 
 
@@ -299,7 +305,7 @@ def test_edits_keep_comments_quoting_line_endings_and_the_body(tmp_path):
     )
     root = make_project(tmp_path, files={"procedures/child-protection/commented.md": text.encode("utf-8")})
     assert problems_of(root) == []
-    run = run_script("mark_reviewed.py", root, "commented", "--summary", "Reviewed: no changes.", today="2026-11-24")
+    run = edit("reviewed", root, "commented", "--summary", "Reviewed: no changes.", today="2026-11-24")
     assert run.returncode == 0, run.output
     after = (root / "procedures/child-protection/commented.md").read_bytes().decode("utf-8")
     removed, added = changed_lines(text.replace("\r\n", "\n"), after.replace("\r\n", "\n"))
@@ -320,8 +326,8 @@ def test_edits_keep_comments_quoting_line_endings_and_the_body(tmp_path):
 
 
 def test_supersede_points_the_old_document_to_its_replacement_and_moves_links(project):
-    run = run_script(
-        "withdraw.py",
+    run = edit(
+        "withdraw",
         project,
         "fixture-conference",
         "--superseded-by",
@@ -349,7 +355,7 @@ def test_withdraw_takes_the_document_out_of_related_and_lists_links_left_in_the_
     line = next(
         n for n, text in enumerate((project / REFERRAL).read_text().splitlines(), 1) if "doc:fixture-conference" in text
     )
-    run = run_script("withdraw.py", project, "fixture-conference", "--summary", "No longer needed.")
+    run = edit("withdraw", project, "fixture-conference", "--summary", "No longer needed.")
     assert run.returncode == 0, run.output
     manual = load_manual(project, "2026-11-24")
     assert manual.get("fixture-conference").status == "withdrawn"
@@ -377,15 +383,15 @@ def test_withdraw_takes_the_document_out_of_related_and_lists_links_left_in_the_
     ],
 )
 def test_withdraw_refuses_a_wrong_replacement(project, args, message):
-    run = run_script("withdraw.py", project, *args)
-    assert run.returncode == 1
+    run = edit("withdraw", project, *args)
+    assert run.returncode == 2
     assert message in run.stderr
 
 
 def test_withdraw_refuses_a_document_already_withdrawn(project):
-    assert run_script("withdraw.py", project, "fixture-draft", "--summary", "Not going ahead.").returncode == 0
-    again = run_script("withdraw.py", project, "fixture-draft", "--summary", "Not going ahead.")
-    assert again.returncode == 1
+    assert edit("withdraw", project, "fixture-draft", "--summary", "Not going ahead.").returncode == 0
+    again = edit("withdraw", project, "fixture-draft", "--summary", "Not going ahead.")
+    assert again.returncode == 2
     assert "the document is already withdrawn" in again.stderr
     doc = load_manual(project, "2026-11-24").get("fixture-draft")
     assert doc.last_reviewed == date(2026, 11, 24)  # a withdrawn draft needs a last review date
@@ -395,8 +401,8 @@ def test_withdraw_refuses_a_document_already_withdrawn(project):
 
 
 def test_rename_owner_changes_the_owners_list_and_every_document(project):
-    run = run_script(
-        "rename_owner.py",
+    run = edit(
+        "rename-owner",
         project,
         "policy-procedures",
         "policy-practice",
@@ -417,10 +423,12 @@ def test_rename_owner_changes_the_owners_list_and_every_document(project):
     assert manual.get("fixture-draft").owner == "policy-practice"
     owners_text = (project / "docs/data/owners.yml").read_text(encoding="utf-8")
     assert owners_text.startswith("# The maintained list of owners")  # comments kept
+    assert manual.settings.default_owner == "policy-practice"  # it reviews what no other team owns
+    assert "docs/data/settings.yml: default_owner changed to 'policy-practice'." in run.stdout
 
 
 def test_rename_owner_into_an_existing_owner_merges_them(project):
-    run = run_script("rename_owner.py", project, "mash-strategic-group", "childrens-services", today=None)
+    run = edit("rename-owner", project, "mash-strategic-group", "childrens-services", today=None)
     assert run.returncode == 0, run.output
     manual = load_manual(project, "2026-11-24")
     assert "mash-strategic-group" not in manual.vocabulary.owners
@@ -430,9 +438,51 @@ def test_rename_owner_into_an_existing_owner_merges_them(project):
 
 
 def test_rename_owner_refuses_unknown_and_already_renamed_keys(project):
-    unknown = run_script("rename_owner.py", project, "nobody", "somebody", today=None)
-    assert unknown.returncode == 1 and "'nobody' is not a known owner" in unknown.stderr
-    renamed = run_script("rename_owner.py", project, "ccg", "icb-new", today=None)
-    assert renamed.returncode == 1 and "'ccg' was already renamed to 'icb'" in renamed.stderr
-    bad = run_script("rename_owner.py", project, "icb", "Health Board", today=None)
-    assert bad.returncode == 1 and "'Health Board' is not a valid owner key" in bad.stderr
+    unknown = edit("rename-owner", project, "nobody", "somebody", today=None)
+    assert unknown.returncode == 2 and "'nobody' is not a known owner" in unknown.stderr
+    renamed = edit("rename-owner", project, "ccg", "icb-new", today=None)
+    assert renamed.returncode == 2 and "'ccg' was already renamed to 'icb'" in renamed.stderr
+    bad = edit("rename-owner", project, "icb", "Health Board", today=None)
+    assert bad.returncode == 2 and "'Health Board' is not a valid owner key" in bad.stderr
+
+
+# -- through the installed command ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "changed"),
+    [
+        (
+            ["new", "--title", "Some guidance", "--type", "guidance", "--owner", "icb"],
+            "Created procedures/responding-to-concerns/some-guidance.md",
+            "procedures/responding-to-concerns/some-guidance.md",
+        ),
+        (["reviewed", "fixture-referral", "--summary", "Reviewed."], "version 2.0 -> 2.1", REFERRAL),
+        (
+            ["withdraw", "fixture-draft", "--summary", "Not going ahead."],
+            "procedures/child-protection/draft.md: withdrawn (version 0.2).",
+            "procedures/child-protection/draft.md",
+        ),
+        (
+            ["rename-owner", "icb", "icb-new"],
+            "docs/data/owners.yml: 'icb' renamed to 'icb-new'; 'icb' is listed under formerly.",
+            "docs/data/owners.yml",
+        ),
+    ],
+)
+def test_each_editing_command_runs_as_installed(project, args, said, changed):
+    before = (project / changed).read_bytes() if (project / changed).exists() else None
+    run = smoke(*args, root=project, today="2026-11-24")
+    assert run.returncode == 0, run.output
+    assert said in run.stdout
+    assert (project / changed).read_bytes() != before
+    assert problems_of(project) == []
+
+
+def test_a_dry_run_says_what_would_change_and_changes_nothing(project):
+    before = {p: p.read_bytes() for p in project.rglob("*") if p.is_file()}
+    run = edit("reviewed", project, "fixture-referral", "--summary", "Reviewed.", "--dry-run")
+    assert run.returncode == 0, run.output
+    assert "version 2.0 -> 2.1; next review 24 November 2027" in run.stdout
+    assert run.stdout.endswith("Nothing written (--dry-run).\n")
+    assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file()} == before

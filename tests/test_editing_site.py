@@ -7,8 +7,8 @@ import json
 import re
 
 import pytest
+from cli_helpers import manual
 from conftest import REPO, make_project, run_build
-from editing_helpers import run_script
 
 
 def visible_text(page: str) -> str:
@@ -37,7 +37,7 @@ def built(tmp_path_factory):
     root = make_project(tmp_path_factory.mktemp("editing"))
     steps = [
         (
-            "new_document.py",
+            "new",
             "--title",
             "Parents who disengage",
             "--type",
@@ -47,9 +47,9 @@ def built(tmp_path_factory):
             "--section",
             "child-protection",
         ),
-        ("mark_reviewed.py", "fixture-referral", "--summary", "Reviewed; the MASH decides within one working day."),
+        ("reviewed", "fixture-referral", "--summary", "Reviewed; the MASH decides within one working day."),
         (
-            "withdraw.py",
+            "withdraw",
             "fixture-conference",
             "--superseded-by",
             "fixture-leap-year",
@@ -57,8 +57,8 @@ def built(tmp_path_factory):
             "Replaced by the joint protocol.",
         ),
     ]
-    for script, *args in steps:
-        run = run_script(script, root, *args)
+    for step in steps:
+        run = manual(*step, root=root, today="2026-11-24")
         assert run.returncode == 0, run.output
     build = run_build(root, "2026-11-24")
     assert build.returncode == 0, build.output

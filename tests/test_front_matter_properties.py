@@ -17,6 +17,7 @@ from conftest import make_project
 from fixture_documents import BODY, VALID
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
+
 from manual import ManualError, load_manual
 from manual.reading.dates import date_message
 from manual.reading.frontmatter import decode, parse_document_text

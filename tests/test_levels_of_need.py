@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import FIXTURES, REPO, make_project, run_build
+
 from manual import load_manual
 
 DATA = "procedures/early-help/levels-of-need.yml"
@@ -356,3 +357,16 @@ def test_the_shipped_page_without_javascript_lists_every_indicator(shipped_site)
     manual = load_manual(REPO, TODAY)
     page = (shipped_site / "levels-of-need" / "index.html").read_text(encoding="utf-8")
     assert [item_text(item) for item in indicator_items(page)] == [i.text for i in manual.levels.indicators]
+
+
+def test_the_families_page_says_what_the_framework_s_data_says(fixture_site):
+    """The partnership's own words for families come from the data beside the framework, not the code."""
+    page = plain((fixture_site / "levels-of-need" / "families" / "index.html").read_text(encoding="utf-8"))
+    assert "other services in the area use the same four levels" in page
+    assert 'This is called "stepping down".' in page
+    assert "Early help (levels 2 and 3) is your choice." in page
+
+
+def test_the_levels_index_names_each_level_as_the_framework_does(fixture_site):
+    page = plain((fixture_site / "indexes" / "levels" / "index.html").read_text(encoding="utf-8"))
+    assert "Level 4: Acute or statutory" in page

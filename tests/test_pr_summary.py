@@ -1,10 +1,10 @@
-"""scripts/pr_summary.py: the pull request's job summary of the documents it changes."""
+"""`manual pr-summary`: the pull request's job summary of the documents it changes."""
 
 from __future__ import annotations
 
+from cli_helpers import manual, smoke
 from conftest import make_project
 from fixture_documents import document
-from review_scripts import run_script
 
 TODAY = "2026-11-24"
 
@@ -21,7 +21,7 @@ def test_the_summary_lists_changed_documents_with_their_review_state(tmp_path):
             "procedures/responding/referral.md",  # listed twice by git: shown once
         ]
     )
-    result = run_script("pr_summary.py", "--root", str(root), "--today", TODAY, stdin=changed + "\n")
+    result = smoke("pr-summary", root=root, today=TODAY, stdin=changed + "\n")  # as the workflow pipes git's list
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "## Documents this pull request changes"
@@ -42,14 +42,8 @@ def test_paths_can_be_given_as_arguments_and_problems_are_listed(tmp_path):
     root = make_project(
         tmp_path, "review-reminders", files={"procedures/guidance/broken.md": document(id="rr-broken", version="one")}
     )
-    result = run_script(
-        "pr_summary.py",
-        "--root",
-        str(root),
-        "--today",
-        TODAY,
-        "procedures/guidance/broken.md",
-        "procedures/guidance/neglect.md",
+    result = manual(
+        "pr-summary", "procedures/guidance/broken.md", "procedures/guidance/neglect.md", root=root, today=TODAY
     )
     assert result.returncode == 0, result.stderr
     assert "| `procedures/guidance/broken.md` | | Cannot be read: see the problems below | | | |" in result.stdout
@@ -64,6 +58,15 @@ def test_paths_can_be_given_as_arguments_and_problems_are_listed(tmp_path):
 
 def test_a_pull_request_that_changes_no_documents(tmp_path):
     root = make_project(tmp_path, "review-reminders")
-    result = run_script("pr_summary.py", "--root", str(root), "--today", TODAY, stdin="README.md\nhooks/documents.py\n")
+    result = manual("pr-summary", root=root, today=TODAY, stdin="README.md\nhooks/documents.py\n")
     assert result.returncode == 0
     assert "This pull request changes no documents in the manual." in result.stdout
+
+
+def test_a_manual_whose_data_cannot_be_read_says_so_in_the_summary(tmp_path):
+    root = make_project(tmp_path, "review-reminders")
+    (root / "docs/data/owners.yml").unlink()
+    result = manual("pr-summary", "procedures/responding/referral.md", root=root, today=TODAY)
+    assert result.returncode == 2
+    assert result.stdout.startswith("## Documents this pull request changes\n\nThe manual cannot be read:\n\n- ")
+    assert "- docs/data/owners.yml: file not found" in result.stdout

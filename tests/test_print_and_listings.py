@@ -61,7 +61,7 @@ def test_the_listings_link_each_document_and_are_left_out_of_search(site):
 
 
 def test_ids_repeated_on_the_print_page_get_the_first_free_suffix():
-    from manual.outputs.whole_manual import PageIds
+    from manual_site.html import PageIds
 
     ids = PageIds({"what-to-do-now_1", "doc-x"})
     claimed = [ids.claim(name) for name in ["what-to-do-now"] * 4 + ["doc-x", "who-does-what", "what-to-do-now_3"]]
@@ -76,30 +76,6 @@ def test_ids_repeated_on_the_print_page_get_the_first_free_suffix():
     ]
 
 
-def test_the_documents_html_waits_for_the_print_page_in_a_file_left_nowhere(tmp_path, monkeypatch):
-    import tempfile
-
-    from manual.outputs.whole_manual import RenderedDocuments
-
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    rendered = RenderedDocuments()
-    rendered.add("a", "procedures/a/", "<p>Caf\u00e9 \u2014 first</p>")
-    rendered.add("b", "procedures/b/", "<p>B \ud800</p>")  # any string comes back as it went in
-    rendered.add("a", "procedures/a/", "<p>Caf\u00e9 \u2014 second</p>")  # rendered again: the new HTML is used
-    assert list(tmp_path.iterdir()) == []
-    assert "a" in rendered and "c" not in rendered and len(rendered) == 2
-    assert rendered.html("a") == "<p>Caf\u00e9 \u2014 second</p>" and rendered.url("a") == "procedures/a/"
-    assert rendered.html("b") == "<p>B \ud800</p>"
-    rendered.add("b", "procedures/b/", "<p>B again</p>")  # more superseded HTML than current: compact() drops it
-    rendered.compact()
-    assert (rendered.html("a"), rendered.html("b")) == ("<p>Caf\u00e9 \u2014 second</p>", "<p>B again</p>")
-    rendered.clear()
-    assert len(rendered) == 0 and "a" not in rendered
-    assert list(tmp_path.iterdir()) == []
-
-
-# `mkdocs serve --dirty` in one process: a first build, an edit to one document, and a rebuild that renders
-# that document's page only (as serve does, with the configuration loaded again).
 def article(html: str) -> str:
     return html[html.index("<article") : html.index("</article>")]
 

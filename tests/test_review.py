@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+
 from manual import ManualError, ReviewState, resolve_today
 from manual.model.review import add_interval, review_state
 

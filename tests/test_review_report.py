@@ -1,4 +1,4 @@
-"""scripts/review_report.py over a fixture manual with fixed dates: content, grouping, formats and exit statuses."""
+"""`manual report` over a fixture manual with fixed dates: content, grouping, formats and exit statuses."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import io
 import json
 
 import pytest
+from cli_helpers import manual, smoke
 from conftest import make_project
 from fixture_documents import document
-from review_scripts import run_script
 
 TODAY = "2026-11-24"
 
@@ -19,8 +19,8 @@ def project(tmp_path_factory):
     return make_project(tmp_path_factory.mktemp("report"), "review-reminders")
 
 
-def report(project, *args: str):
-    return run_script("review_report.py", "--root", str(project), *args)
+def report(project, *args: str, env: dict | None = None):
+    return manual("report", *args, root=project, env=env)
 
 
 def sections(markdown: str) -> dict[str, list[str]]:
@@ -37,7 +37,7 @@ def sections(markdown: str) -> dict[str, list[str]]:
 
 
 def test_the_markdown_report_lists_overdue_and_due_documents_by_owner(project):
-    result = report(project, "--today", TODAY)
+    result = smoke("report", root=project, today=TODAY)  # as the weekly workflow runs it
     assert result.returncode == 1, result.stderr
     text = result.stdout
     assert text.startswith("# Review report, 24 November 2026\n")
@@ -85,7 +85,7 @@ def test_due_soon_only_exits_zero(project):
 
 
 def test_today_comes_from_the_environment_when_not_given(project):
-    result = run_script("review_report.py", "--root", str(project), env={"MANUAL_TODAY": "2025-06-01"})
+    result = report(project, env={"MANUAL_TODAY": "2025-06-01"})
     assert result.returncode == 0
     assert "# Review report, 1 June 2025" in result.stdout
 

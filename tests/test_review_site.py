@@ -8,9 +8,9 @@ import json
 import re
 
 import pytest
+from cli_helpers import manual
 from conftest import make_project, run_build
 from review_fixtures import BUILT_ON, review_site  # noqa: F401 - a fixture
-from review_scripts import run_script
 
 TODAY = BUILT_ON
 ALL_IDS = {
@@ -196,7 +196,7 @@ def test_the_report_and_the_site_agree_on_every_documents_state(request, which):
     build = request.getfixturevalue(which)
     today = TODAY if which == "built" else LATER
     root = build.root
-    result = run_script("review_report.py", "--root", str(root), "--today", today, "--all", "--format", "json")
+    result = manual("report", "--all", "--format", "json", root=root, today=today)
     assert result.returncode in (0, 1), result.stderr
     from_report = {
         doc["id"]: (doc["state"], doc["state_label"])

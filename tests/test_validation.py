@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import make_project
 from fixture_documents import DELETE, document
+
 from manual import load_manual
 
 TODAY = "2026-11-24"

@@ -51,7 +51,7 @@ def test_pull_requests_get_the_strict_build_the_tests_and_a_summary():
     runs = [step.get("run", "") for step in steps]
     assert any("make build" in run for run in runs)
     assert any("make test" in run for run in runs)
-    summary = next(run for run in runs if "pr_summary.py" in run)
+    summary = next(run for run in runs if ".venv/bin/manual pr-summary" in run)
     assert "GITHUB_STEP_SUMMARY" in summary and "git diff --name-only" in summary
 
 
@@ -75,8 +75,8 @@ def test_review_reminders_run_weekly_and_on_demand():
     jobs = workflow["jobs"]
     assert jobs["deploy"]["uses"] == "./.github/workflows/deploy.yml"
     runs = " ".join(step.get("run", "") for step in jobs["remind"]["steps"])
-    assert "scripts/review_report.py" in runs and "--emails" in runs
-    assert "scripts/review_issues.py" in runs
+    assert ".venv/bin/manual report" in runs and "--emails" in runs
+    assert ".venv/bin/manual reminders" in runs
     assert jobs["remind"]["permissions"]["issues"] == "write"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from manual import ManualError
 from manual.editing.yamledit import YamlText, scalar
 from manual.reading.yamlfile import parse_yaml

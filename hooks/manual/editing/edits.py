@@ -20,6 +20,7 @@ from manual.model.links import DOC_LINK, doc_links
 from manual.model.manual import Manual, load_manual
 from manual.model.problems import ManualError, Problem
 from manual.model.review import add_interval
+from manual.model.settings import SETTINGS_FILE
 from manual.model.vocabulary import OWNERS_FILE
 from manual.outputs.pages import render_markdown
 from manual.reading.frontmatter import decode, parse_document_text
@@ -75,17 +76,14 @@ def write_edit(edit: Edit) -> None:
 class DocumentText:
     """A document file's text, with its front matter editable field by field."""
 
-    _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-
     def __init__(self, path: Path, relative: str):
         raw = path.read_bytes()
         self.path, self.relative = path, relative
         self.bom = raw.startswith(b"\xef\xbb\xbf")
         self.crlf = b"\r\n" in raw
         text = decode(raw, relative)
-        parse_document_text(text, relative)  # the same checks as the build: front matter present and readable
-        close = self._CLOSE.search(text, 4)
-        self.front_matter = YamlText(text, relative, start=4, end=close.start(), line_offset=1)
+        parsed = parse_document_text(text, relative)  # the same checks as the build: front matter present and readable
+        self.front_matter = YamlText(text, relative, start=parsed.yaml_start, end=parsed.yaml_end, line_offset=1)
 
     @property
     def text(self) -> str:
@@ -519,6 +517,12 @@ def rename_owner(
     edit.add(Change(owners_path, OWNERS_FILE, owners_yaml.text))
     what = "merged into" if new in owners else "renamed to"
     edit.notes.append(f"{OWNERS_FILE}: {old!r} {what} {new!r}; {old!r} is listed under formerly.")
+    if manual.settings.default_owner == old:
+        settings_path, settings_file = manual.settings.root / SETTINGS_FILE, SETTINGS_FILE.as_posix()
+        settings_yaml = YamlText(decode(settings_path.read_bytes(), settings_file), settings_file)
+        settings_yaml.set(("default_owner",), scalar(new))
+        edit.add(Change(settings_path, settings_file, settings_yaml.text))
+        edit.notes.append(f"{settings_file}: default_owner changed to {new!r}.")
     for source in manual.sources:
         data = source.data
         approved = data.get("approved") if isinstance(data.get("approved"), dict) else {}

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from manual.model.review import Review, add_interval, review_state
@@ -20,12 +19,6 @@ STATUS_LABELS = {
     "superseded": "Superseded",
 }
 
-SCOPE_LABELS = {
-    "A": "Regional core procedure",
-    "B": "Regional guidance",
-    "C": "Local (Herefordshire) content",
-}
-
 TYPE_LABELS = {
     "procedure": "Procedure",
     "protocol": "Protocol",
@@ -38,17 +31,14 @@ TYPE_LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Amendment:
     date: date
     summary: str
     version: str | None = None
 
-    def __reduce__(self):  # pickled as a call, as Document is
-        return Amendment, (self.date, self.summary, self.version)
 
-
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Document:
     id: str
     title: str
@@ -79,12 +69,7 @@ class Document:
     legislation: tuple[str, ...] = ()
     amendments: tuple[Amendment, ...] = ()
     default_review_interval: str = "12 months"
-    field_lines: Mapping = field(default_factory=dict, repr=False, compare=False)  # field path -> line, for messages
-
-    def __reduce__(self):
-        """Pickled as a call with the fields in order: the record cache (manual.record_cache) reads
-        thousands of records, and a call is quicker than the state dataclasses give slotted classes."""
-        return Document, tuple(getattr(self, item.name) for item in fields(self))
+    field_lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)  # for messages
 
     def line_of(self, *field_path: str | int) -> int | None:
         return self.field_lines.get(tuple(field_path))
@@ -123,17 +108,8 @@ class Document:
         return STATUS_LABELS[self.status]
 
     @property
-    def scope_label(self) -> str:
-        return SCOPE_LABELS[self.scope]
-
-    @property
     def type_label(self) -> str:
         return TYPE_LABELS[self.type]
-
-    @property
-    def url(self) -> str:
-        """Site-relative address, from the stable id."""
-        return f"procedures/{self.id}/"
 
     def review(self, today: date, due_soon_days: int) -> Review:
         return review_state(self.next_review, today, due_soon_days, on_cycle=self.in_force)

@@ -70,6 +70,16 @@ class Route:
 
 
 @dataclass(frozen=True)
+class FamiliesWords:
+    """The partnership's words for families around the levels: why there are levels, moving between
+    them, and what a family can expect."""
+
+    why_levels: str
+    moving: tuple[str, ...]
+    expect: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class LevelsOfNeed:
     document: Document
     path: str  # the data file, relative to the repository root
@@ -81,6 +91,7 @@ class LevelsOfNeed:
     step_down: Route
     route_protocol: str  # id of the document that sets out step-up and step-down in full
     urgent: str  # what to do when a child is in immediate danger, in Markdown
+    families: FamiliesWords
 
     def indicators_for(self, level: int, domain: str | None = None) -> list[Indicator]:
         return [i for i in self.indicators if i.level == level and (domain is None or i.domain == domain)]
@@ -196,6 +207,11 @@ def _record(framework: Document, relative: str, data: dict) -> LevelsOfNeed:
         step_down=route(data["routes"]["step_down"]),
         route_protocol=data["routes"]["protocol"],
         urgent=data["urgent"].strip(),
+        families=FamiliesWords(
+            why_levels=" ".join(data["families"]["why_levels"].split()),
+            moving=tuple(" ".join(point.split()) for point in data["families"]["moving"]),
+            expect=tuple(" ".join(point.split()) for point in data["families"]["expect"]),
+        ),
     )
 
 

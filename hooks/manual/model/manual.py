@@ -2,38 +2,29 @@
 
 from __future__ import annotations
 
-import os
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from stat import S_ISDIR, S_ISLNK
 from typing import Any
 
 from manual.model.document import Amendment, Document
-from manual.model.glossary import glossary_problems
 from manual.model.levels import LevelsOfNeed, load_levels
 from manual.model.problems import ManualError, Problem
 from manual.model.review import Review
-from manual.model.settings import Settings, load_settings
-from manual.model.vocabulary import Vocabulary, load_vocabulary
+from manual.model.settings import Section, Settings
+from manual.model.vocabulary import Vocabulary
 from manual.reading.checks import cross_checks
-from manual.reading.packed import Packed, pack
-from manual.reading.record_cache import RecordCache, digest, open_cache, stamp
+from manual.reading.data_files import glossary_problems, load_data_files
+from manual.reading.frontmatter import decode, parse_document_text
+from manual.reading.safety import content_problems, front_matter_problems
+from manual.reading.schema import schema_problems
 from manual.reading.today import resolve_today
-from manual.reading.yamlfile import load_yaml_file
 
 SECTIONS_FILE = "sections.yml"
 IGNORED_NAMES = {"README.md"}
 
 
-@dataclass(frozen=True)
-class Section:
-    folder: str
-    title: str
-
-
-@dataclass(slots=True)
+@dataclass
 class Source:
     """One Markdown file in procedures/: its record when valid, and its body either way."""
 
@@ -42,10 +33,7 @@ class Source:
     body: str = ""
     body_line: int = 1
     document: Document | None = None
-    data: Mapping[str, Any] = field(default_factory=dict)  # the raw front matter, packed (manual.packed)
-
-    def __reduce__(self):  # pickled as a call, as Document is
-        return Source, (self.path, self.section, self.body, self.body_line, self.document, self.data)
+    data: dict[str, Any] = field(default_factory=dict)  # the raw front matter
 
 
 @dataclass
@@ -79,30 +67,18 @@ class Manual:
 
 def load_manual(root: Path | str, today: date | str | None = None, paths: list[Path] | None = None) -> Manual:
     """Read the manual under root. Raises ManualError only when the data files themselves are unusable."""
-    settings = load_settings(root)
+    settings, vocabulary, sections = load_data_files(root)
     today = resolve_today(today, settings.timezone)
-    vocabulary = load_vocabulary(settings.root)
-    sections = _load_sections(settings)
     known_folders = {section.folder for section in sections}
     problems: list[Problem] = []
     sources: list[Source] = []
     order = {section.folder: index for index, section in enumerate(sections)}
-    root_prefix, procedures_prefix = settings.root.as_posix() + "/", settings.procedures_dir.as_posix() + "/"
-    files = [path.as_posix() for path in paths] if paths is not None else _markdown_files(settings.procedures_dir)
-    cache = open_cache(settings.root, [settings.procedures_dir / SECTIONS_FILE])
-    for file in sorted(
-        files, key=lambda f: f.split("/")
-    ):  # paths as strings: thousands of Path objects cost more than the reading
-        if file.rpartition("/")[2] in IGNORED_NAMES:
+    files = paths if paths is not None else settings.procedures_dir.rglob("*.md")  # linked folders are not entered
+    for file in sorted(files):
+        if file.name in IGNORED_NAMES:
             continue
-        try:
-            status = os.lstat(file)  # one call answers "a folder?", "a link?" and "changed since the cache?"
-        except OSError:
-            status = None  # gone or unreadable: reading it says which
-        if status is not None and S_ISDIR(status.st_mode):
-            continue
-        relative = file.removeprefix(root_prefix)
-        if status is not None and S_ISLNK(status.st_mode):  # a link could publish a file from outside the manual
+        relative = file.relative_to(settings.root).as_posix()
+        if file.is_symlink():  # a link could publish a file from outside the manual
             problems.append(
                 Problem(
                     relative,
@@ -112,8 +88,10 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
                 )
             )
             continue
-        folder, _, name = file.removeprefix(procedures_prefix).partition("/")
-        section = folder if name else ""
+        if file.is_dir():
+            continue
+        inside = file.relative_to(settings.procedures_dir).parts
+        section = inside[0] if len(inside) > 1 else ""
         if section not in known_folders:
             problems.append(
                 Problem(
@@ -123,12 +101,9 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
                     f"the folder {section or 'procedures/'!r} is not a section; put the file in a folder listed in {_sections_path(settings)}",
                 )
             )
-        source, found = _checked_source(file, status, relative, section, settings, vocabulary, cache)
+        source, found = _read_source(file, relative, section, settings, vocabulary)
         sources.append(source)
         problems += found
-    if paths is not None:
-        cache.keep_unread()
-    cache.save()
     sources.sort(key=lambda s: (order.get(s.section, len(order)), (s.document.title.lower() if s.document else s.path)))
     documents = [s.document for s in sources if s.document is not None]
     problems += cross_checks(documents, vocabulary, today)
@@ -136,11 +111,6 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     levels, found = load_levels(settings, documents)
     problems += found
     return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today, levels)
-
-
-def _markdown_files(folder: Path) -> list[str]:
-    """Every *.md file under folder, as rglob finds them (linked folders are not entered)."""
-    return [f"{path}/{name}" for path, _, names in os.walk(folder) for name in names if name.endswith(".md")]
 
 
 def _problem_order(problem: Problem) -> tuple:
@@ -151,36 +121,15 @@ def _sections_path(settings: Settings) -> str:
     return (settings.procedures_dir / SECTIONS_FILE).relative_to(settings.root).as_posix()
 
 
-def _load_sections(settings: Settings) -> list[Section]:
-    relative = _sections_path(settings)
-    entries = load_yaml_file(settings.root, relative, expect=list)
-    sections = []
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict) or not entry.get("folder") or not entry.get("title"):
-            raise ManualError(Problem(relative, None, f"[{index}]", "expected 'folder' and 'title' for each section"))
-        sections.append(Section(str(entry["folder"]), str(entry["title"])))
-    return sections
-
-
-def _checked_source(
-    file: str,
-    status: os.stat_result | None,
-    relative: str,
-    section: str,
-    settings: Settings,
-    vocabulary: Vocabulary,
-    cache: RecordCache,
+def _read_source(
+    file: Path, relative: str, section: str, settings: Settings, vocabulary: Vocabulary
 ) -> tuple[Source, list[Problem]]:
-    """The file's Source and its own problems: from the cache when the file is unchanged, else read and checked."""
-    file_stamp = stamp(status) if status is not None else None
-    cached = cache.unchanged(relative, file_stamp)
-    if cached is not None:
-        return cached
+    """The file's Source (with its record when the front matter is valid) and the file's own problems."""
+    source = Source(relative, section)
     try:
-        with open(file, "rb") as handle:
-            raw = handle.read()
+        raw = file.read_bytes()
     except OSError as error:
-        return Source(relative, section), [
+        return source, [
             Problem(
                 relative,
                 None,
@@ -188,44 +137,23 @@ def _checked_source(
                 f"the file cannot be read ({error.strerror or error}); expected a readable text file",
             )
         ]
-    key = digest(raw)
-    cached = cache.get(relative, key, file_stamp)
-    if cached is not None:
-        return cached
-    from manual.reading.safety import (  # here: a run with every file cached needs neither
-        content_problems,
-        front_matter_problems,
-    )
-
-    source, problems = _read_source(raw, relative, section, settings)
-    problems += content_problems(relative, source.body, source.body_line, vocabulary.contacts)
-    if source.document is not None:
-        problems += front_matter_problems(source.document, vocabulary.contacts)
-    cache.put(relative, key, file_stamp, source, problems)
-    return source, problems
-
-
-def _read_source(raw: bytes, relative: str, section: str, settings: Settings) -> tuple[Source, list[Problem]]:
-    from manual.reading.frontmatter import decode, parse_document_text
-    from manual.reading.schema import schema_problems
-
-    source = Source(relative, section)
     try:
         parsed = parse_document_text(decode(raw, relative), relative)
     except ManualError as error:
         return source, error.problems
-    source.body, source.body_line, source.data = parsed.body, parsed.body_line, pack(parsed.data)
+    source.body, source.body_line, source.data = parsed.body, parsed.body_line, parsed.data
     problems = schema_problems(parsed.data, parsed.lines, relative, settings.schema_file)
     if not problems:
-        source.document = _record(parsed.data, pack(parsed.lines), source, settings)
-    return source, problems
+        source.document = _record(parsed.data, parsed.lines, source, settings)
+        problems += front_matter_problems(source.document, vocabulary.contacts)
+    return source, problems + content_problems(relative, source.body, source.body_line, vocabulary.contacts)
 
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
 
 
-def _record(data: dict[str, Any], lines: Packed, source: Source, settings: Settings) -> Document:
+def _record(data: dict[str, Any], lines: dict[tuple, int], source: Source, settings: Settings) -> Document:
     approved = data.get("approved") or {}
     return Document(
         id=data["id"],

@@ -1,14 +1,12 @@
-"""The partnership's settings (docs/data/settings.yml) and where the manual's files live."""
+"""The partnership's settings (docs/data/settings.yml) and where the manual's files live.
+
+They are read and checked, with the other data files, by manual.reading.data_files.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from manual.model.problems import ManualError, Problem
-from manual.model.review import parse_interval
-from manual.reading.yamlfile import load_yaml_file
 
 SETTINGS_FILE = Path("docs/data/settings.yml")
 DATA_DIR = Path("docs/data")
@@ -16,15 +14,34 @@ SCHEMA_FILE = Path("docs/schema/document.schema.json")
 
 
 @dataclass(frozen=True)
+class EmergencyLine:
+    """Where the "Worried about a child?" line on every page points."""
+
+    contact: str  # a key of docs/data/contacts.yml
+    text: str  # the link's words
+    out_of_hours: str  # a key of docs/data/contacts.yml: urgent concerns outside office hours
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path
     partnership: str
+    description: str  # what the site is, in one sentence (the pages' meta description)
+    area: str  # the place the partnership serves: "services in {area}"
+    local_label: str  # the label of local (scope C) content
+    emergency_line: EmergencyLine
+    default_owner: str  # the owner whose GitHub team reviews what no other team owns
     procedures_dir: Path
     default_review_interval: str
     due_soon_days: int
     timezone: str
-    updated_days: int = 30  # a document amended within this many days is marked "Updated"
-    update_months: tuple[int, ...] = (3, 9)  # months in which the partnership publishes its planned updates
+    updated_days: int  # a document amended within this many days is marked "Updated"
+    update_months: tuple[int, ...]  # months in which the partnership publishes its planned updates
+
+    @property
+    def scope_labels(self) -> dict[str, str]:
+        """What each scope is called on the page: the region's core and guidance, and the partnership's own."""
+        return {"A": "Regional core procedure", "B": "Regional guidance", "C": self.local_label}
 
     @property
     def data_dir(self) -> Path:
@@ -34,52 +51,23 @@ class Settings:
     def schema_file(self) -> Path:
         return self.root / SCHEMA_FILE
 
-
-def load_settings(root: Path | str) -> Settings:
-    root = Path(root).resolve()
-    data = load_yaml_file(root, SETTINGS_FILE, expect=dict)
-    interval = str(data.get("default_review_interval", "12 months"))
-    parse_interval(interval, str(SETTINGS_FILE), "default_review_interval")
-    return Settings(
-        root=root,
-        partnership=str(data.get("partnership", "Safeguarding Children Partnership")),
-        procedures_dir=root / str(data.get("procedures_dir", "procedures")),
-        default_review_interval=interval,
-        due_soon_days=_whole_number(data.get("due_soon_days", 60), "due_soon_days", 0, 366),
-        timezone=_timezone(data.get("timezone", "Europe/London")),
-        updated_days=_whole_number(data.get("updated_days", 30), "updated_days", 0, 366),
-        update_months=_months(data.get("update_months", [3, 9])),
-    )
+    @property
+    def sections_file(self) -> Path:
+        return self.procedures_dir / "sections.yml"
 
 
-def _timezone(value: object) -> str:
-    try:
-        ZoneInfo(str(value))
-    except (ValueError, OSError, ZoneInfoNotFoundError):
-        raise ManualError(
-            Problem(
-                str(SETTINGS_FILE), None, "timezone", f"got {value!r}; expected a time zone name such as Europe/London"
-            )
-        ) from None
-    return str(value)
+@dataclass(frozen=True)
+class Section:
+    """A section of the manual: a folder of procedures/ (listed in its sections.yml) and its title."""
+
+    folder: str
+    title: str
 
 
-def _whole_number(value: object, field: str, low: int, high: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ManualError(
-            Problem(str(SETTINGS_FILE), None, field, f"got {value!r}; expected a whole number from {low} to {high}")
-        )
-    return value
+def __getattr__(name: str):
+    # The loader lives with the other data files' and imports this module, so it is found here only when asked for.
+    if name == "load_settings":
+        from manual.reading.data_files import load_settings
 
-
-def _months(value: object) -> tuple[int, ...]:
-    if not isinstance(value, list):
-        raise ManualError(
-            Problem(
-                str(SETTINGS_FILE),
-                None,
-                "update_months",
-                f"got {value!r}; expected a list of months, 1 to 12, for example [3, 9]",
-            )
-        )
-    return tuple(_whole_number(month, "update_months", 1, 12) for month in value)
+        return load_settings
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -7,20 +7,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import markdown as python_markdown
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
 from manual.outputs.changes import Change, all_changes, next_update
+from manual.outputs.feed import FEED_PATH
 from manual.outputs.pages import render_markdown
-
-_html_env = Environment(
-    loader=FileSystemLoader(Path(__file__).parent / "templates"),
-    undefined=StrictUndefined,
-    autoescape=select_autoescape(["html", "j2"]),
-)
 
 
 @dataclass(frozen=True)
@@ -32,11 +26,7 @@ class Bulletin:
     html: str
 
 
-def _link(base_url: str, path: str) -> str:
-    return f"{base_url.rstrip('/')}/{path}" if base_url else path
-
-
-def bulletin(manual, since: date, base_url: str = "") -> Bulletin:
+def bulletin(manual, since: date, addresses: Addresses = SITE_RELATIVE) -> Bulletin:
     """Every change from `since` up to the manual's today, newest first."""
     changes = all_changes(manual.documents, manual.today, since=since)
     context = dict(
@@ -44,13 +34,13 @@ def bulletin(manual, since: date, base_url: str = "") -> Bulletin:
         since=since,
         today=manual.today,
         changes=changes,
-        links={change.document.id: _link(base_url, change.document.url) for change in changes},
-        changes_page=_link(base_url, "changes/"),
-        feed=_link(base_url, "changes.xml"),
+        links={change.document.id: addresses.absolute(addresses.document(change.document)) for change in changes},
+        changes_page=addresses.absolute(addresses.page("changes.md")),
+        feed=addresses.absolute(FEED_PATH),
         next_update=next_update(manual.today, manual.settings.update_months),
     )
     text = render_markdown("bulletin.md.j2", **context)
     body = python_markdown.markdown(text, extensions=["tables"], output_format="html")
     title = f"Changes to the safeguarding procedures, {uk_date(since)} to {uk_date(manual.today)}"
-    page = _html_env.get_template("bulletin.html.j2").render(title=title, body=body)
+    page = render_markdown("bulletin.html.j2", title=title, body=body)
     return Bulletin(since, manual.today, tuple(changes), text, page)

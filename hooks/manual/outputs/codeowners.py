@@ -15,11 +15,11 @@ from manual.model.problems import ManualError, Problem
 from manual.model.vocabulary import OWNERS_FILE
 
 CODEOWNERS_FILE = ".github/CODEOWNERS"
-DEFAULT_OWNER = "policy-procedures"  # reviews everything no other team owns
 
 
-def codeowners_text(manual: Manual, default_owner: str = DEFAULT_OWNER) -> str:
+def codeowners_text(manual: Manual) -> str:
     owners = manual.vocabulary.owners
+    default_owner = manual.settings.default_owner  # reviews everything no other team owns
     default = owners.get(default_owner)
     if default is None or not default.github_team:
         raise ManualError(
@@ -31,9 +31,9 @@ def codeowners_text(manual: Manual, default_owner: str = DEFAULT_OWNER) -> str:
             )
         )
     lines = [
-        "# Generated from docs/data/owners.yml by scripts/codeowners.py: do not edit by hand.",
+        "# Generated from docs/data/owners.yml by `manual codeowners`: do not edit by hand.",
         "# After changing an owner's github_team, adding a document or changing its owner, run",
-        "#   python scripts/codeowners.py",
+        "#   .venv/bin/manual codeowners",
         "# (the tests fail while this file is out of date). The last matching line wins.",
         "",
         f"# Everything else: {default.name}",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
 from manual.outputs.changes import Change
 from manual.outputs.pages import render_markdown
@@ -26,10 +27,6 @@ def _moment(day: date, timezone: str) -> datetime:
 
 def _urn(key: str) -> str:
     return uuid.uuid5(_NAMESPACE, key).urn
-
-
-def _absolute(site_url: str, path: str) -> str:
-    return (site_url.rstrip("/") + "/" + path) if site_url else path
 
 
 @dataclass(frozen=True)
@@ -62,7 +59,7 @@ def atom_feed(
     title: str,
     partnership: str,
     today: date,
-    site_url: str = "",
+    addresses: Addresses = SITE_RELATIVE,
     timezone: str = "Europe/London",
     limit: int = 50,
 ) -> bytes:
@@ -76,7 +73,7 @@ def atom_feed(
                 id=_urn(change.key),
                 title=f"{doc.title}{version}",
                 updated=_moment(change.date, timezone).isoformat(),
-                link=_absolute(site_url, doc.url),
+                link=addresses.absolute(addresses.document(doc)),
                 summary=f"{uk_date(change.date)}: {amendment.summary}",
                 term=doc.type,
                 label=doc.type_label,
@@ -88,8 +85,8 @@ def atom_feed(
         subtitle=f"Changes to the {partnership}'s procedures, newest first.",
         author=partnership,
         generator=title,  # the manual itself; no third-party address in the feed
-        alternate=_absolute(site_url, "changes/"),
-        self_link=_absolute(site_url, FEED_PATH),
+        alternate=addresses.absolute(addresses.page("changes.md")),
+        self_link=addresses.absolute(FEED_PATH),
         updated=_moment(changes[0].date if changes else today, timezone).isoformat(),
         entries=tuple(entries),
     )

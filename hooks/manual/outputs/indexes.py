@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from manual.model.document import TYPE_LABELS, Document
+from manual.model.levels import LevelsOfNeed
 from manual.model.vocabulary import Vocabulary
 from manual.words import slug
 
@@ -25,13 +26,6 @@ AUDIENCE_LABELS = {
     "voluntary-sector": "Voluntary and community sector",
     "housing": "Housing",
     "adult-services": "Adult services",
-}
-
-LEVEL_LABELS = {
-    1: "Level 1: universal services",
-    2: "Level 2: additional needs (early help)",
-    3: "Level 3: complex needs (targeted early help)",
-    4: "Level 4: acute needs (children's social care)",
 }
 
 NO_LEVEL = "Not tied to a level of need"
@@ -94,11 +88,18 @@ def by_audience(documents: list[Document]) -> list[Group]:
     return groups
 
 
-def by_level(documents: list[Document]) -> list[Group]:
+def by_level(documents: list[Document], levels: LevelsOfNeed | None) -> list[Group]:
+    """One group per level, named as the manual's Levels of Need name it; then documents not tied to one."""
     docs = listed(documents)
+    names = {level.number: level.name for level in levels.levels} if levels is not None else {}
+    numbers = sorted(set(names) | {number for doc in docs for number in doc.levels})
     groups = [
-        Group(label, f"level-{level}", tuple(_by_title([doc for doc in docs if level in doc.levels])))
-        for level, label in LEVEL_LABELS.items()
+        Group(
+            f"Level {number}: {names[number]}" if number in names else f"Level {number}",
+            f"level-{number}",
+            tuple(_by_title([doc for doc in docs if number in doc.levels])),
+        )
+        for number in numbers
     ]
     untied = tuple(_by_title([doc for doc in docs if not doc.levels]))
     groups.append(Group(NO_LEVEL, "level-none", untied))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.manual import Manual
 from manual.model.problems import Problem
 from manual.outputs.pages import render_markdown
@@ -19,12 +20,12 @@ class ChangedDocument:
     removed: bool = False
 
 
-def changed_documents(manual: Manual, paths: list[str], base_url: str | None = None) -> list[ChangedDocument]:
+def changed_documents(manual: Manual, paths: list[str], addresses: Addresses = SITE_RELATIVE) -> list[ChangedDocument]:
     """The changed paths that are documents in procedures/ (other paths are left out), in the order given."""
     root = manual.settings.root
     procedures = manual.settings.procedures_dir.relative_to(root).as_posix()
     sources = {source.path: source for source in manual.sources}
-    entries = {entry.document.path: entry for entry in schedule_entries(manual, base_url)}
+    entries = {entry.document.path: entry for entry in schedule_entries(manual, addresses)}
     changed: list[ChangedDocument] = []
     seen = set()
     for raw in paths:

@@ -6,18 +6,16 @@ who owns each document, and whether its review is current as of the build.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date
 
-from manual.outputs.schedule import ScheduleEntry
+from manual.outputs.schedule import ScheduleEntry, records_csv
 
 JSON_FILE = "register.json"
 CSV_FILE = "register.csv"
 
-# The CSV's columns, in order (the JSON nests the owner and keeps the same names otherwise).
-CSV_FIELDS = [
+# The CSV's columns, in order; the JSON has the same fields with the owner's key and name nested as `owner`.
+FIELDS = [
     "id",
     "title",
     "url",
@@ -36,28 +34,10 @@ CSV_FIELDS = [
 ]
 
 
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def register_record(entry: ScheduleEntry) -> dict:
-    doc = entry.document
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "url": entry.url,
-        "owner": {"key": doc.owner, "name": entry.owner_name},
-        "status": doc.status,
-        "version": doc.version,
-        "approved": _iso(doc.approved_on),
-        "last_reviewed": _iso(doc.last_reviewed),
-        "next_review": _iso(entry.next_review),
-        "state": entry.state.value,
-        "state_label": entry.review.in_words,
-        "days_left": entry.days_left,
-        "type": doc.type,
-        "scope": doc.scope,
-    }
+    record = entry.record(FIELDS)
+    record["owner"] = {"key": record["owner"], "name": record.pop("owner_name")}
+    return record
 
 
 def _by_id(entries: list[ScheduleEntry]) -> list[ScheduleEntry]:
@@ -75,12 +55,4 @@ def register_json(entries: list[ScheduleEntry], today: date, site_name: str = ""
 
 
 def register_csv(entries: list[ScheduleEntry]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for entry in _by_id(entries):
-        record = register_record(entry)
-        owner = record.pop("owner")
-        record.update(owner=owner["key"], owner_name=owner["name"])
-        writer.writerow({key: "" if value is None else value for key, value in record.items()})
-    return out.getvalue()
+    return records_csv(_by_id(entries), FIELDS)

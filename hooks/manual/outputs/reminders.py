@@ -1,7 +1,7 @@
 """Reminder issues: one GitHub issue per owner with overdue documents, kept up to date every week.
 
 Decisions only: what each issue says, and which issues to open, update or close, given the report and
-the reminder issues already open. scripts/review_issues.py carries the plan out with the `gh` CLI.
+the reminder issues already open. `manual reminders` carries the plan out with the `gh` CLI.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from manual.model.formatting import uk_date
 from manual.outputs.pages import render_markdown
 from manual.outputs.report import OwnerSection, ReviewReport, entry_line
+from manual.words import plural
 
 LABEL = "review-reminder"
 _MARKER = "<!-- review-reminder owner={owner} -->"
@@ -48,7 +49,7 @@ def owner_of_issue(body: str | None) -> str | None:
 
 def issue_title(section: OwnerSection) -> str:
     count = len(section.overdue)
-    return f"Reviews overdue: {section.name} ({count} document{'s' if count != 1 else ''})"
+    return f"Reviews overdue: {section.name} ({plural(count, 'document')})"
 
 
 def issue_text(section: OwnerSection, report: ReviewReport) -> IssueText:

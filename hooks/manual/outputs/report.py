@@ -1,27 +1,21 @@
 """The review report: what is overdue or due soon, grouped by owner, as of one day.
 
-Read by scripts/review_report.py (Markdown, JSON, CSV), by the reminder issues and by the emails.
+Written by `manual report` (Markdown, JSON, CSV); read by the reminder issues and by the emails.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 from datetime import date
 
+from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
 from manual.model.manual import Manual
 from manual.model.review import ReviewState
 from manual.outputs.pages import render_markdown
-from manual.outputs.schedule import ScheduleEntry, owner_name, schedule_entries
+from manual.outputs.schedule import ScheduleEntry, owner_name, records_csv, schedule_entries
 from manual.words import plural
-
-# Exit statuses of the report command (documented in the README).
-EXIT_NOTHING_OVERDUE = 0
-EXIT_OVERDUE = 1
-EXIT_INVALID_INPUT = 2
 
 FORMATS = ("markdown", "json", "csv")
 
@@ -32,6 +26,20 @@ SHORT_LABELS = {
     ReviewState.NOT_REVIEWED: "Not on the review cycle",
 }
 
+# A document's fields in the JSON report (under its owner) and the CSV's columns (one row per document).
+JSON_FIELDS = [
+    "id",
+    "title",
+    "url",
+    "path",
+    "status",
+    "version",
+    "next_review",
+    "state",
+    "state_label",
+    "days_left",
+    "timing",
+]
 CSV_FIELDS = [
     "owner",
     "owner_name",
@@ -91,10 +99,6 @@ class ReviewReport:
     def due_count(self) -> int:
         return sum(len(section.due) for section in self.sections)
 
-    @property
-    def exit_status(self) -> int:
-        return EXIT_OVERDUE if self.overdue_count else EXIT_NOTHING_OVERDUE
-
     def section(self, owner_key: str) -> OwnerSection | None:
         return next((section for section in self.sections if section.key == owner_key), None)
 
@@ -121,7 +125,7 @@ def summary_sentence(overdue: int, due: int, due_within: int, owners: int) -> st
 
 
 def build_report(
-    manual: Manual, due_within: int | None = None, base_url: str | None = None, include_all: bool = False
+    manual: Manual, due_within: int | None = None, addresses: Addresses = SITE_RELATIVE, include_all: bool = False
 ) -> ReviewReport:
     """Documents overdue or due within `due_within` days (the manual's due-soon window by default), by owner.
 
@@ -129,7 +133,7 @@ def build_report(
     """
     window = manual.settings.due_soon_days if due_within is None else due_within
     by_owner: dict[str, list[ScheduleEntry]] = {}
-    for entry in schedule_entries(manual, base_url):
+    for entry in schedule_entries(manual, addresses):
         if include_all or entry.due_within(window):
             by_owner.setdefault(entry.owner, []).append(entry)
     sections = sorted(
@@ -158,23 +162,6 @@ def report_markdown(report: ReviewReport) -> str:
     return render_markdown("review-report.md.j2", report=report, uk_date=uk_date, entry_line=entry_line)
 
 
-def entry_record(entry: ScheduleEntry) -> dict:
-    doc = entry.document
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "url": entry.url,
-        "path": doc.path,
-        "status": doc.status,
-        "version": doc.version,
-        "next_review": entry.next_review.isoformat() if entry.next_review else None,
-        "state": entry.state.value,
-        "state_label": entry.review.in_words,
-        "days_left": entry.days_left,
-        "timing": entry.timing,
-    }
-
-
 def report_json(report: ReviewReport) -> str:
     data = {
         "today": report.today.isoformat(),
@@ -188,7 +175,7 @@ def report_json(report: ReviewReport) -> str:
                 "name": section.name,
                 "overdue": len(section.overdue),
                 "due": len(section.due),
-                "documents": [entry_record(entry) for entry in section.entries],
+                "documents": [entry.record(JSON_FIELDS) for entry in section.entries],
             }
             for section in report.sections
         ],
@@ -197,15 +184,7 @@ def report_json(report: ReviewReport) -> str:
 
 
 def report_csv(report: ReviewReport) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for section in report.sections:
-        for entry in section.entries:
-            record = {"owner": section.key, "owner_name": section.name, **entry_record(entry)}
-            record.pop("state_label")
-            writer.writerow({key: "" if value is None else value for key, value in record.items()})
-    return out.getvalue()
+    return records_csv(report.entries, CSV_FIELDS)
 
 
 RENDERERS = {"markdown": report_markdown, "json": report_json, "csv": report_csv}

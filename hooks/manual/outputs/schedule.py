@@ -1,18 +1,21 @@
 """The review schedule: every document with its owner and its review, as of one day.
 
 The report, the register, the review schedule page and the reminders all read these entries,
-so they cannot disagree about a document's state.
+so they cannot disagree about a document's state; the report and the register write them as data
+with the one ScheduleEntry.record.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from datetime import date
 
+from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.document import Document
 from manual.model.manual import Manual
 from manual.model.review import Review, ReviewState
-from manual.reading.site_config import absolute_url
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,44 @@ class ScheduleEntry:
         """Overdue, or due within the next `days` days (on the review cycle only)."""
         return self.days_left is not None and self.days_left <= days
 
+    def record(self, fields: list[str]) -> dict:
+        """The named fields of the entry as plain data, for JSON and CSV; dates as YYYY-MM-DD, None when unset."""
+        doc = self.document
+        every = {
+            "id": doc.id,
+            "title": doc.title,
+            "url": self.url,
+            "path": doc.path,
+            "owner": doc.owner,
+            "owner_name": self.owner_name,
+            "status": doc.status,
+            "version": doc.version,
+            "approved": _iso(doc.approved_on),
+            "last_reviewed": _iso(doc.last_reviewed),
+            "next_review": _iso(self.next_review),
+            "state": self.state.value,
+            "state_label": self.review.in_words,
+            "days_left": self.days_left,
+            "timing": self.timing,
+            "type": doc.type,
+            "scope": doc.scope,
+        }
+        return {name: every[name] for name in fields}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def records_csv(entries: list[ScheduleEntry], fields: list[str]) -> str:
+    """One row per entry, the fields as columns; an unset value is an empty cell."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    for entry in entries:
+        writer.writerow({key: "" if value is None else value for key, value in entry.record(fields).items()})
+    return out.getvalue()
+
 
 def timing_in_words(review: Review) -> str:
     days = review.days_left
@@ -85,10 +126,12 @@ def owner_name(manual: Manual, key: str) -> str:
     return owner.name if owner else key
 
 
-def schedule_entries(manual: Manual, base_url: str | None = None) -> list[ScheduleEntry]:
+def schedule_entries(manual: Manual, addresses: Addresses = SITE_RELATIVE) -> list[ScheduleEntry]:
     """Every document, soonest review first (overdue at the top; off-cycle documents last), then by title."""
     entries = [
-        ScheduleEntry(doc, owner_name(manual, doc.owner), manual.review(doc), absolute_url(doc.url, base_url))
+        ScheduleEntry(
+            doc, owner_name(manual, doc.owner), manual.review(doc), addresses.absolute(addresses.document(doc))
+        )
         for doc in manual.documents
     ]
     return sorted(entries, key=_order)

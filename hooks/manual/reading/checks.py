@@ -7,11 +7,11 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 
+from manual.model.addresses import reserved_id_problems
 from manual.model.document import Document
 from manual.model.links import doc_link_offsets
 from manual.model.problems import Problem
 from manual.model.vocabulary import OWNERS_FILE, TAGS_FILE, Vocabulary
-from manual.reading.addresses import reserved_id_problems
 from manual.reading.supersession import supersession_problems
 from manual.words import did_you_mean
 

@@ -1,4 +1,8 @@
-"""Splitting a document file into front matter and body, and parsing the front matter once."""
+"""Splitting a document file into front matter and body, and parsing the front matter once.
+
+The one place that knows where front matter starts and ends: the build, the checks of single files and
+the editing commands all split a document here.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ class Parsed:
     lines: dict[tuple, int]  # field path -> line in the file
     body: str
     body_line: int
+    yaml_start: int  # where the front matter's YAML is in the text, for editing it in place
+    yaml_end: int
 
 
 MAX_BYTES = 1_000_000  # over 100 times the longest document (under 10 kB); refuses pasted-in data and runaway files
@@ -73,19 +79,19 @@ def parse_document_text(text: str, path: str) -> Parsed:
         raise ManualError(
             Problem(path, None, None, "the file is empty; expected front matter between '---' lines, then the document")
         )
-    first, _, rest = text.partition("\n")
+    first, _, _ = text.partition("\n")
     if first.rstrip() != "---":
         message = "no front matter; the first line must be '---', followed by the document's fields and another '---'"
         if first.strip() == "" and text.lstrip().startswith("---"):
             message = "no front matter on the first line: the file starts with a blank line; remove it so that the first line is '---'"
         raise ManualError(Problem(path, 1, None, message))
-    close = _CLOSE.search(rest)
+    yaml_start = len(first) + 1
+    close = _CLOSE.search(text, yaml_start)
     if close is None:
         raise ManualError(
             Problem(path, 1, None, "the front matter is not closed; expected a line '---' after the fields")
         )
-    yaml_text = rest[: close.start()]
-    data, lines = parse_yaml(yaml_text, path, line_offset=1)
+    data, lines = parse_yaml(text[yaml_start : close.start()], path, line_offset=1)
     if data is None:
         raise ManualError(
             Problem(
@@ -94,6 +100,6 @@ def parse_document_text(text: str, path: str) -> Parsed:
         )
     if not isinstance(data, dict):
         raise ManualError(Problem(path, 2, None, "the front matter must be a list of 'field: value' lines"))
-    body = rest[close.end() :].lstrip("\n")
+    body = text[close.end() :].lstrip("\n")
     body_line = text[: len(text) - len(body)].count("\n") + 1
-    return Parsed(data, lines, body, body_line)
+    return Parsed(data, lines, body, body_line, yaml_start, close.start())

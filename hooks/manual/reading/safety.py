@@ -12,12 +12,12 @@ Code (fenced blocks and `inline code`) is shown as text, never run, so it is not
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 from manual.model.document import Document
 from manual.model.problems import Problem
 from manual.model.vocabulary import CONTACTS_FILE, Contact
+from manual.words import field_path
 
 # ---- active content and things fetched from elsewhere ------------------------------------------------
 
@@ -40,7 +40,7 @@ _ATTR_LIST = re.compile(r"\{:?([^{}]*)\}")  # Markdown attribute lists: {: #id .
 _SCRIPT_URL = re.compile(r"^\s*[\"']?\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 # Where a Markdown or HTML link or image names its target.
 _MD_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)")  # [text](target) and ![alt](target)
-_MD_REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")  # [label]: target
+_MD_REFERENCE = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")  # [label]: target
 _HTML_URL_ATTR = re.compile(
     r"\b(href|src|srcset|action|formaction|poster|data|background|xlink:href)\s*=\s*([\"']?)([^\"'\s>]*)", re.IGNORECASE
 )
@@ -66,33 +66,24 @@ _NOT_A_PHONE = re.compile(
 )
 
 
-def _is_a_reference(before: str) -> bool:
-    """_NOT_A_PHONE.search(before), looking only at the end: its longest word and '.' are 11 characters
-    (a case-insensitive match has as many characters as its pattern; rstrip() takes what \\s takes)."""
-    before = before.rstrip()
-    return _NOT_A_PHONE.search(before, max(0, len(before) - 12)) is not None
-
-
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 def content_problems(path: str, body: str, first_line: int, contacts: dict[str, Contact]) -> list[Problem]:
     """Every unsafe thing in a document's body, each naming the file and line."""
-    allowed_phones = {_digits(c.phone) for c in contacts.values() if c.phone}
-    allowed_emails = {c.email.strip().lower() for c in contacts.values() if c.email}
+    phones, emails = _allowed(contacts)
     references = _reference_targets(body)
-    numbered = list(lines_outside_code(body, first_line))
-    problems: list[Problem] = []
-    for index, message in _lines_problems([line for _, line in numbered], allowed_phones, allowed_emails, references):
-        problems.append(Problem(path, numbered[index][0], None, message))
-    return problems
+    return [
+        Problem(path, number, None, message)
+        for number, line in lines_outside_code(body, first_line)
+        for message in _line_problems(line, phones, emails, references)
+    ]
 
 
 def front_matter_problems(doc: Document, contacts: dict[str, Contact]) -> list[Problem]:
     """The same checks on the front matter text that appears on the page (title, summaries, keywords...)."""
-    allowed_phones = {_digits(c.phone) for c in contacts.values() if c.phone}
-    allowed_emails = {c.email.strip().lower() for c in contacts.values() if c.email}
+    phones, emails = _allowed(contacts)
     fields: list[tuple[tuple, str | None]] = [
         (("title",), doc.title),
         (("summary",), doc.summary),
@@ -101,20 +92,20 @@ def front_matter_problems(doc: Document, contacts: dict[str, Contact]) -> list[P
     fields += [(("keywords", i), text) for i, text in enumerate(doc.keywords)]
     fields += [(("legislation", i), text) for i, text in enumerate(doc.legislation)]
     fields += [(("amendments", i, "summary"), a.summary) for i, a in enumerate(doc.amendments)]
-    texts: list[str] = []
-    owners: list[tuple] = []  # the field each line of text comes from
-    for path, value in fields:
-        if value:
-            for text in value.split("\n"):
-                texts.append(text)
-                owners.append(path)
     problems = []
-    for index, message in _lines_problems(texts, allowed_phones, allowed_emails, {}):  # all fields at once
-        path = owners[index]
-        line = doc.line_of(*path) or doc.line_of(path[0])
-        name = ".".join(str(part) if isinstance(part, str) else f"[{part}]" for part in path).replace(".[", "[")
-        problems.append(Problem(doc.path, line, name, message))
+    for path, value in fields:
+        for line in (value or "").split("\n"):
+            for message in _line_problems(line, phones, emails, {}):
+                line_number = doc.line_of(*path) or doc.line_of(path[0])
+                problems.append(Problem(doc.path, line_number, field_path(path), message))
     return problems
+
+
+def _allowed(contacts: dict[str, Contact]) -> tuple[set[str], set[str]]:
+    """The phone numbers (as digits) and email addresses a document may give: those in the contacts file."""
+    phones = {_digits(c.phone) for c in contacts.values() if c.phone}
+    emails = {c.email.strip().lower() for c in contacts.values() if c.email}
+    return phones, emails
 
 
 def is_external(url: str) -> bool:
@@ -136,76 +127,18 @@ def nhs_number_is_valid(digits: str) -> bool:
 # ---- the checks, one line at a time ------------------------------------------------------------------
 
 
-# What a line must contain for each check to find anything: most lines hold none of it, and skipping
-# them keeps the checks cheap on a manual of thousands of documents (see the README's "Benchmark").
-_MAY_BE_ACTIVE = re.compile(r"[<{]|(?i:javascript|vbscript|data)\s*:")
-_MAY_BE_IMAGE = re.compile(r"[!<]|(?i:url)\(")
-# The two searches below run once over all of a document's lines joined, so the line-by-line work is
-# done only on the few lines that need it. Neither matches across a line end, so every line with a
-# match is found. A line either search above can match holds one of these characters:
-_MAY_BE_MARKUP = re.compile(r"[<{:!(]")
-# An NHS number or a short number has three digits in a row; a UK phone number starts "0" and a digit,
-# or "+44"; an email address has "@". (The same as @|\d{3}|0\d|\+44, written to be quick to search.)
-_MAY_BE_PERSONAL = re.compile(r"[@+\d](?:(?<=@)|(?<=\+)44|(?<=\d)\d\d|(?<=0)\d)")
-
-
-def _lines_problems(
-    lines: list[str], phones: set[str], emails: set[str], references: dict[str, str]
-) -> Iterator[tuple[int, str]]:
-    """(index of the line, message) for every unsafe thing in the lines, in line order."""
-    text = "\n".join(lines)
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    markup = _matching_lines(_MAY_BE_MARKUP, text, starts)
-    personal = _matching_lines(_MAY_BE_PERSONAL, text, starts)
-    for index in sorted(markup | personal):
-        line = lines[index]
-        if index in markup:
-            if _may_be_active(line):
-                yield from ((index, message) for message in _active_content(line))
-            if _may_be_image(line):
-                yield from ((index, message) for message in _external_images(line, references))
-        if index in personal:
-            yield from ((index, message) for message in _personal_data(line, phones, emails))
-
-
-# _MAY_BE_ACTIVE and _MAY_BE_IMAGE, answered from the few ':' and '(' in a long line rather than by a
-# case-insensitive search of all of it. A case-insensitive match has as many characters as its pattern.
-_SCHEME_AT_END = re.compile(r"(?i:javascript|vbscript|data)\Z")
-_URL = re.compile(r"(?i:url)")
-
-
-def _may_be_active(line: str) -> bool:
-    if "<" in line or "{" in line:
-        return True
-    colon = line.find(":")
-    while colon != -1:
-        before = line[:colon].rstrip()  # str.rstrip() and the pattern's \s take the same characters as space
-        if _SCHEME_AT_END.search(before, max(0, len(before) - 10)):
-            return True
-        colon = line.find(":", colon + 1)
-    return False
-
-
-def _may_be_image(line: str) -> bool:
-    if "!" in line or "<" in line:
-        return True
-    bracket = line.find("(", 3)
-    while bracket != -1:
-        if _URL.fullmatch(line, bracket - 3, bracket):
-            return True
-        bracket = line.find("(", bracket + 1)
-    return False
-
-
-def _matching_lines(pattern: re.Pattern, text: str, starts: list[int]) -> set[int]:
-    """The lines with a match (a match within one line, so none is hidden by a match on the line before)."""
-    return {bisect_right(starts, match.start()) - 1 for match in pattern.finditer(text)}
+# What a line must hold for the checks below to find anything. Most lines hold none of it, and
+# skipping them saves most of the cost of the checks.
+_MAY_BE_MARKUP = re.compile(r"[<{:!(]")  # a tag, an attribute list, a scheme, an image, a url(
+_MAY_BE_PERSONAL = re.compile(r"@|\d{3}|0\d|\+44")  # an email address, an NHS or short number, a phone number
 
 
 def _line_problems(line: str, phones: set[str], emails: set[str], references: dict[str, str]) -> Iterator[str]:
-    return (message for _, message in _lines_problems([line], phones, emails, references))
+    if _MAY_BE_MARKUP.search(line):
+        yield from _active_content(line)
+        yield from _external_images(line, references)
+    if _MAY_BE_PERSONAL.search(line):
+        yield from _personal_data(line, phones, emails)
 
 
 def _active_content(line: str) -> Iterator[str]:
@@ -225,7 +158,7 @@ def _active_content(line: str) -> Iterator[str]:
     targets += [m.group(1) for m in _AUTOLINK.finditer(line)]
     reference = _MD_REFERENCE.match(line)
     if reference:
-        targets.append(reference.group(1))
+        targets.append(reference.group(2))
     for target in targets:
         scheme = _SCRIPT_URL.match(target)
         if scheme:
@@ -253,7 +186,7 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
         digits = match.group(1) + match.group(3) + match.group(4)
         if nhs_number_is_valid(digits):
             yield f"{match.group(0)!r} looks like an NHS number (it passes the check-digit test). Never put a person's details in the manual; remove it"
-    for match in _EMAIL.finditer(line) if "@" in line else ():
+    for match in _EMAIL.finditer(line):
         if match.group(1).lower() not in emails:
             yield (
                 f"the email address {match.group(1)!r} is not in {CONTACTS_FILE}. Do not write email addresses in a document: "
@@ -267,7 +200,7 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
                 "add the contact there and link to the contacts page"
             )
     for match in _SHORT_NUMBER.finditer(line):
-        if _is_a_reference(line[: match.start()]):
+        if _NOT_A_PHONE.search(line, 0, match.start()):
             continue
         if _digits(match.group(1)) not in phones:
             yield f"the phone number {match.group(1)!r} is not in {CONTACTS_FILE}. Add it there before a document gives it"
@@ -276,14 +209,8 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
 # ---- helpers -------------------------------------------------------------------------------------------
 
 
-def lines_outside_code(body: str, first_line: int) -> Iterable[tuple[int, str]]:
+def lines_outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """Each line of Markdown with its number, skipping fenced code and removing code spans."""
-    if "`" not in body and "~~~" not in body:  # no fence and no code span: every line as it is
-        return enumerate(body.split("\n"), first_line)
-    return _lines_outside_fences(body, first_line)
-
-
-def _lines_outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     fence: str | None = None
     for offset, line in enumerate(body.split("\n")):
         opening = _FENCE.match(line)
@@ -294,18 +221,13 @@ def _lines_outside_fences(body: str, first_line: int) -> Iterator[tuple[int, str
         if opening:
             fence = opening.group(1)
             continue
-        yield first_line + offset, (_CODE_SPAN.sub("", line) if "`" in line else line)
-
-
-_REFERENCE_DEFINITION = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)")
+        yield first_line + offset, _CODE_SPAN.sub("", line)
 
 
 def _reference_targets(body: str) -> dict[str, str]:
     targets: dict[str, str] = {}
-    if "]:" not in body:  # a reference definition cannot be written without it
-        return targets
     for line in body.split("\n"):
-        match = _REFERENCE_DEFINITION.match(line) if "]:" in line else None
+        match = _MD_REFERENCE.match(line)
         if match:
             targets[match.group(1).strip().lower()] = match.group(2)
     return targets

@@ -10,18 +10,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import fastjsonschema
+
+from manual.model.problems import Problem, describe
+from manual.reading.dates import date_message
 from manual.words import close_match, field_path
 
 if TYPE_CHECKING:
     import jsonschema
-
-try:  # a compiled check for the common case, every document valid (see _fast_check)
-    import fastjsonschema
-except ImportError:  # not installed yet: jsonschema alone gives the same answers, more slowly
-    fastjsonschema = None
-
-from manual.model.problems import Problem, describe
-from manual.reading.dates import date_message
 
 _TYPE_WORDS = {
     "string": "text",
@@ -33,7 +29,7 @@ _TYPE_WORDS = {
 }
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)  # the front matter's schema, the Levels of Need's and one per data file
 def _validator(schema_file: str) -> jsonschema.protocols.Validator:
     import jsonschema  # here, not at the top: a sixth of a second, needed only to explain a problem (see _fast_check)
 
@@ -43,7 +39,7 @@ def _validator(schema_file: str) -> jsonschema.protocols.Validator:
     return cls(schema, format_checker=cls.FORMAT_CHECKER)
 
 
-# Keywords the compiled fast check (fastjsonschema, JSON Schema draft 7) may not treat as jsonschema does.
+# Keywords the compiled check (fastjsonschema knows JSON Schema up to draft 7) would not treat as jsonschema does.
 _NOT_FOR_FAST_CHECK = (
     '"$ref"',
     '"$defs"',
@@ -56,22 +52,16 @@ _NOT_FOR_FAST_CHECK = (
 )
 
 
-@lru_cache(maxsize=4)
+@lru_cache(maxsize=16)  # one per schema: the front matter's and the data files'
 def _fast_check(schema_file: str) -> Callable[[Any], bool] | None:
-    """A compiled yes/no check, about fifteen times quicker than jsonschema; None where it cannot be used.
-
-    Only a "yes" is trusted: any "no" is explained by jsonschema, which also has the last word.
-    """
+    """A compiled yes/no check, many times quicker than jsonschema: a valid document, the usual case, is
+    passed without loading jsonschema at all. Only its "yes" is trusted; any "no" is explained by
+    jsonschema, which has the last word. None for a schema it cannot check as jsonschema does."""
     text = Path(schema_file).read_text(encoding="utf-8")
-    if fastjsonschema is None or any(keyword in text for keyword in _NOT_FOR_FAST_CHECK):
-        return None
     schema = {**json.loads(text), "$schema": "http://json-schema.org/draft-07/schema#"}
-    if _formats_used(schema) <= {"date"}:  # checked here as jsonschema checks it, so jsonschema is not loaded
-        formats: dict[str, Callable[[Any], bool]] = {"date": _is_date}
-    else:
-        checker = _validator(schema_file).FORMAT_CHECKER
-        formats = {name: (lambda value, name=name: checker.conforms(value, name)) for name in checker.checkers}
-    validate = fastjsonschema.compile(schema, formats=formats)
+    if any(keyword in text for keyword in _NOT_FOR_FAST_CHECK) or _formats_used(schema) - {"date"}:
+        return None
+    validate = fastjsonschema.compile(schema, formats={"date": _is_date})
 
     def check(data: Any) -> bool:
         try:
@@ -123,7 +113,7 @@ def schema_problems(data: dict[str, Any], lines: dict[tuple, int], path: str, sc
     validator = _validator(str(schema_file))
     problems: set[Problem] = set()
     for error in validator.iter_errors(data):
-        problems.update(_explain(error, validator.schema["properties"], lines, path))
+        problems.update(_explain(error, validator.schema.get("properties", {}), lines, path))
     return sorted(problems, key=lambda p: (p.line or 0, p.field or "", p.message))
 
 
@@ -199,7 +189,10 @@ def _expectation(schema: dict[str, Any]) -> str:
     if schema.get("type") == "array" and isinstance(schema.get("items"), dict) and "enum" in schema["items"]:
         return "a list of: " + ", ".join(schema["items"]["enum"])
     description = schema.get("description")
-    type_word = _TYPE_WORDS.get(schema.get("type", ""), "a value")
+    types = schema.get("type", "")
+    if isinstance(types, list):  # ["string", "null"]: text, or left empty as the description says
+        types = next((name for name in types if name != "null"), "")
+    type_word = _TYPE_WORDS.get(types, "a value")
     if description:
         return f"{type_word}. {description}"
     extra = []

@@ -1,4 +1,4 @@
-"""What the scripts need from mkdocs.yml without running MkDocs: the published address of the site."""
+"""What the command needs from mkdocs.yml without running MkDocs: where the site's pages are published."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 
 import yaml
+
+from manual.model.addresses import Addresses
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -27,19 +29,13 @@ _ConfigLoader.add_constructor("!ENV", _env)
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def site_url(root: Path | str) -> str | None:
-    """mkdocs.yml's site_url, when it is set (the deploy workflow sets it); otherwise None."""
-    path = Path(root) / CONFIG_FILE
+def site_addresses(root: Path | str, site_url: str | None = None) -> Addresses:
+    """The site's addresses as mkdocs.yml configures them: directory URLs or not, and site_url (the deploy
+    workflow sets it; site_url given here wins). Without a site_url, links are site-relative."""
     try:
-        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load((Path(root) / CONFIG_FILE).read_text(encoding="utf-8-sig"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     except (OSError, yaml.YAMLError):
-        return None
-    value = data.get("site_url") if isinstance(data, dict) else None
-    return str(value).strip() or None if value else None
-
-
-def absolute_url(relative: str, base: str | None) -> str:
-    """A site-relative address made absolute against the published site, when its address is known."""
-    if not base:
-        return relative
-    return base.rstrip("/") + "/" + relative.lstrip("/")
+        data = None
+    data = data if isinstance(data, dict) else {}
+    base = site_url or str(data.get("site_url") or "").strip()
+    return Addresses(directory_urls=data.get("use_directory_urls", True) is not False, base=base)

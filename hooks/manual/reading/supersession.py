@@ -7,6 +7,8 @@ would leave no document in force; each document in it gets one message.
 
 from __future__ import annotations
 
+from graphlib import CycleError, TopologicalSorter
+
 from manual.model.document import Document
 from manual.model.problems import Problem
 
@@ -25,48 +27,20 @@ def replacement_arrows(documents: list[Document]) -> dict[str, set[str]]:
 
 
 def _circles(arrows: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected groups of more than one document (Tarjan's algorithm, without recursion)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    groups: list[list[str]] = []
-    counter = 0
-    for start in sorted(arrows):
-        if start in index:
+    """The groups of documents that replace one another in a circle, each sorted. graphlib names one
+    circle at a time; its documents are merged into one node and the search goes on, until none is left."""
+    group = {doc_id: frozenset([doc_id]) for doc_id in arrows}
+    while True:
+        graph: dict[frozenset, set[frozenset]] = {members: set() for members in group.values()}
+        for doc_id, olds in arrows.items():
+            graph[group[doc_id]].update(group[old] for old in olds if group[old] != group[doc_id])
+        try:
+            TopologicalSorter(graph).prepare()
+        except CycleError as error:
+            merged = frozenset().union(*error.args[1])
+            group.update(dict.fromkeys(merged, merged))
             continue
-        work = [(start, iter(sorted(arrows[start])))]
-        index[start] = low[start] = counter
-        counter += 1
-        stack.append(start)
-        on_stack.add(start)
-        while work:
-            node, children = work[-1]
-            child = next(children, None)
-            if child is not None:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
-                    stack.append(child)
-                    on_stack.add(child)
-                    work.append((child, iter(sorted(arrows[child]))))
-                elif child in on_stack:
-                    low[node] = min(low[node], index[child])
-                continue
-            work.pop()
-            if work:
-                low[work[-1][0]] = min(low[work[-1][0]], low[node])
-            if low[node] == index[node]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    group.append(member)
-                    if member == node:
-                        break
-                if len(group) > 1:
-                    groups.append(sorted(group))
-    return groups
+        return sorted(sorted(members) for members in set(group.values()) if len(members) > 1)
 
 
 def supersession_problems(documents: list[Document]) -> list[Problem]:

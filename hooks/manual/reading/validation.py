@@ -2,27 +2,23 @@
 
 The named files get every check the build makes of a single file (front matter, schema, section)
 through load_manual(paths=...). The checks across documents then run against the front matter of
-every other document (id, status, replacements, former ids), read with the same parser but without
-validating it, so that links, duplicate ids and replacements are judged against the whole manual.
+every other document (id, status, replacements, former ids), read but not validated, so that links,
+duplicate ids and replacements are judged against the whole manual.
 Changes to the data files or the schema affect every document, so they check everything.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-import yaml
 
 from manual.model.document import STATUS_LABELS, Document
 from manual.model.manual import IGNORED_NAMES, load_manual
 from manual.model.problems import ManualError, Problem
 from manual.model.settings import load_settings
 from manual.reading.checks import cross_checks
-from manual.reading.frontmatter import decode
-from manual.reading.yamlfile import ManualLoader
+from manual.reading.frontmatter import decode, parse_document_text
 
 # A change to any of these can affect every document.
 SHARED_INPUTS = ("docs/data/", "docs/schema/", "procedures/sections.yml")
@@ -87,45 +83,12 @@ def validate_files(root: Path | str, files: list[Path | str], today: date | str 
     )
 
 
-# The fields of other documents that the checks across documents read.
-INDEX_FIELDS = ("id", "title", "status", "superseded_by", "supersedes", "redirect_from")
-_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-
-
-def index_fields(text: str) -> dict | None:
-    """The INDEX_FIELDS of a document's front matter, read with the manual's YAML loader from just
-    their lines (a fraction of the work of reading the whole front matter); None if unreadable."""
-    if not text.startswith("---\n"):
-        return None
-    close = _CLOSE.search(text, 4)
-    if close is None:
-        return None
-    picked: list[str] = []
-    keep = False
-    for line in text[4 : close.start()].split("\n"):
-        key = _TOP_LEVEL_KEY.match(line)
-        if key:
-            keep = key.group(1) in INDEX_FIELDS
-        elif line and not line[0].isspace() and not line.startswith(("#", "-")):
-            keep = False
-        if keep:
-            picked.append(line)
-    try:
-        data = yaml.load("\n".join(picked), Loader=ManualLoader) if picked else {}
-    except yaml.YAMLError:
-        return None
-    return data if isinstance(data, dict) else None
-
-
 def _stub(path: Path, root: Path) -> Document | None:
     """Just enough of another document for the checks across documents: what it is called and whether it is in force."""
     relative = path.relative_to(root).as_posix()
     try:
-        data = index_fields(decode(path.read_bytes(), relative))
+        data = parse_document_text(decode(path.read_bytes(), relative), relative).data
     except (ManualError, OSError):
-        return None
-    if data is None:
         return None
     if not isinstance(data.get("id"), str):
         return None

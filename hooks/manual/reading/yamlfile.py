@@ -34,27 +34,10 @@ MAX_DEPTH = 10  # front matter needs 3 (amendments -> item -> field); data files
 class ManualLoader(_Base):  # type: ignore[misc, valid-type]
     """Safe loader without implicit timestamps: dates are validated as text by the schema."""
 
-    def resolve(self, kind, value, implicit):  # type: ignore[no-untyped-def]
-        """The loader's own answer, straight to the default where no implicit resolver can apply: most
-        text starts with a letter no resolver is listed under (the C parser asks for every node)."""
-        if kind is yaml.ScalarNode and implicit[0] and (value == "" or value[0] in _RESOLVED_FIRST):
-            return super().resolve(kind, value, implicit)
-        if self.yaml_path_resolvers or None in self.yaml_implicit_resolvers:
-            return super().resolve(kind, value, implicit)
-        return _DEFAULT_TAGS.get(kind) or super().resolve(kind, value, implicit)
-
 
 ManualLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
-}
-_RESOLVED_FIRST = frozenset(
-    first for first, resolvers in ManualLoader.yaml_implicit_resolvers.items() if first and resolvers
-)
-_DEFAULT_TAGS = {
-    yaml.ScalarNode: ManualLoader.DEFAULT_SCALAR_TAG,
-    yaml.SequenceNode: ManualLoader.DEFAULT_SEQUENCE_TAG,
-    yaml.MappingNode: ManualLoader.DEFAULT_MAPPING_TAG,
 }
 
 
@@ -134,19 +117,17 @@ def _scan_events(text: str, path: str, offset: int) -> list[Problem]:
             if not isinstance(event, yaml.NodeEvent):
                 continue
             is_key = bool(stack) and stack[-1][0] == "map" and stack[-1][2]
-            where = tuple(entry[1] for entry in stack if entry[1] is not None)
             line = event.start_mark.line + 1 + offset
-            if isinstance(event, yaml.AliasEvent):
-                anchors.append((line, _field(where), f"*{event.anchor}"))
-            elif event.anchor is not None:
-                anchors.append((line, _field(where), f"&{event.anchor}"))
+            if event.anchor is not None:
+                sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+                anchors.append((line, _where(stack), sign + event.anchor))
             tag = getattr(event, "tag", None)
             if tag not in ALLOWED_TAGS:
                 problems.append(
                     Problem(
                         path,
                         line,
-                        _field(where),
+                        _where(stack),
                         f"uses the YAML tag '{_show_tag(tag)}', which is not allowed; expected plain text, numbers, lists and 'field: value' lines",
                     )
                 )
@@ -156,7 +137,7 @@ def _scan_events(text: str, path: str, offset: int) -> list[Problem]:
                         Problem(
                             path,
                             line,
-                            _field(where),
+                            _where(stack),
                             f"lists and fields are nested more than {MAX_DEPTH} levels deep; expected a flat list of fields",
                         )
                     )
@@ -192,6 +173,11 @@ def _scan_events(text: str, path: str, offset: int) -> list[Problem]:
     return problems
 
 
+def _where(stack: list[list]) -> str | None:
+    """The field the parser is in, for a message."""
+    return _field(tuple(entry[1] for entry in stack if entry[1] is not None))
+
+
 def _advance(stack: list[list]) -> None:
     """A value has ended: a mapping now expects a key, a sequence its next item."""
     if not stack:
@@ -203,146 +189,18 @@ def _advance(stack: list[list]) -> None:
         top[1] += 1
 
 
-def _check_nodes(node: yaml.Node, prefix: tuple, path: str, offset: int, problems: list[Problem]) -> None:
-    """Field names that are not text, and fields given twice in the same place."""
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key_node, value_node in node.value:
-            line = key_node.start_mark.line + 1 + offset
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _YAML_TAG + "str":
-                shown = repr(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "a list or set of fields"
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        _field(prefix),
-                        f"{shown} cannot be a field name; expected a name made of letters, such as 'title'",
-                    )
-                )
-                continue
-            key = key_node.value
-            if key in seen:
-                problems.append(
-                    Problem(
-                        path,
-                        line,
-                        _field(prefix + (key,)),
-                        f"given twice (lines {seen[key]} and {line}); YAML would silently keep only the last, so keep one",
-                    )
-                )
-            else:
-                seen[key] = line
-            _check_nodes(value_node, prefix + (key,), path, offset, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _check_nodes(item, prefix + (index,), path, offset, problems)
-
-
-# --- parsing ---------------------------------------------------------------------------------
-
-
-def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[tuple, int]]:
-    """Parse YAML text once: the data, and the line of each key (path tuple -> 1-based line).
-
-    Raises ManualError with one Problem per hostile construct, or one for unreadable YAML.
-    """
-    quick = not _may_be_hostile(text)  # then the scan could find nothing but deep nesting, checked below
-    problems = [] if quick else _scan_events(text, path, line_offset)
-    if problems:
-        raise ManualError(problems)
-    loader = ManualLoader(text)
-    try:
-        node = loader.get_single_node()
-        if node is None:
-            return None, {}
-        built = _build_all(node, path, line_offset, loader)
-        if built is not None:  # the usual case: built, checked and lines noted in one walk over the nodes
-            data, lines, problems, error = built
-            if problems:
-                raise ManualError(problems)
-            if error is not None:
-                raise error
-            return data, lines
-        if quick and _depth(node) > MAX_DEPTH:
-            problems = _scan_events(text, path, line_offset)
-            if problems:
-                raise ManualError(problems)
-        _check_nodes(node, (), path, line_offset, problems)
-        if problems:
-            raise ManualError(problems)
-        data = loader.construct_document(node)
-    except yaml.YAMLError as error:
-        if quick:  # report what the full scan would have found first, exactly as without the quick path
-            problems = _scan_events(text, path, line_offset)
-            if problems:
-                raise ManualError(problems) from None
-        raise ManualError(yaml_error_problem(path, error, line_offset, text)) from None
-    finally:
-        loader.dispose()
-    lines: dict[tuple, int] = {}
-    _collect_lines(node, (), lines, line_offset)
-    return data, lines
-
-
-_STR, _MAP, _SEQ = _YAML_TAG + "str", _YAML_TAG + "map", _YAML_TAG + "seq"
-
-
-class _NotInOneWalk(Exception):
-    """Nesting too deep, or a node other than plain lists and fields: left to the step-by-step path."""
-
-
-def _build_all(
-    node: yaml.Node, path: str, offset: int, loader: Any
-) -> tuple[Any, dict[tuple, int], list[Problem], yaml.YAMLError | None] | None:
-    """The data, each key's line, and the problems _check_nodes finds, in one walk over the nodes (the
-    step-by-step path measures depth, checks, builds and notes lines in four). None where that path is needed."""
-    lines: dict[tuple, int] = {}
-    problems: list[Problem] = []
-    errors: list[yaml.YAMLError] = []
-    try:
-        data = _build(node, (), 1, path, offset, loader, lines, problems, errors)
-    except _NotInOneWalk:
-        return None
-    return data, lines, problems, errors[0] if errors else None
-
-
-def _build(
-    node: yaml.Node,
-    prefix: tuple,
-    depth: int,
-    path: str,
-    offset: int,
-    loader: Any,
-    lines: dict,
-    problems: list,
-    errors: list,
-) -> Any:
-    tag = node.tag
-    if isinstance(node, yaml.ScalarNode):
-        if tag == _STR:
-            return node.value
-        try:  # numbers, true/false, null: as the loader builds them
-            return loader.construct_object(node, deep=True)
-        except yaml.YAMLError as error:  # raised after any problem found by the walk, as the step-by-step path does
-            errors.append(error)
-            return None
-    if depth > MAX_DEPTH or tag not in (_MAP, _SEQ):
-        raise _NotInOneWalk
+def _check_nodes(node: yaml.Node, prefix: tuple, path: str, offset: int, problems: list, lines: dict) -> None:
+    """Field names that are not text, and fields given twice in the same place; the line of each field and item."""
     if isinstance(node, yaml.SequenceNode):
-        items = []
         for index, item in enumerate(node.value):
-            key = prefix + (index,)
-            lines[key] = item.start_mark.line + 1 + offset
-            if item.tag == _STR and isinstance(item, yaml.ScalarNode):  # most nodes: text, without a call
-                items.append(item.value)
-            else:
-                items.append(_build(item, key, depth + 1, path, offset, loader, lines, problems, errors))
-        return items
-    mapping: dict[str, Any] = {}
+            lines[prefix + (index,)] = item.start_mark.line + 1 + offset
+            _check_nodes(item, prefix + (index,), path, offset, problems, lines)
+    if not isinstance(node, yaml.MappingNode):
+        return
     seen: dict[str, int] = {}
-    for key_node, value_node in node.value:  # the checks and messages of _check_nodes
+    for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1 + offset
-        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+        if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _YAML_TAG + "str":
             shown = repr(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "a list or set of fields"
             problems.append(
                 Problem(
@@ -353,62 +211,46 @@ def _build(
                 )
             )
             continue
-        name = key_node.value
-        key = prefix + (name,)
-        if name in seen:
+        key = key_node.value
+        if key in seen:
             problems.append(
                 Problem(
                     path,
                     line,
-                    _field(key),
-                    f"given twice (lines {seen[name]} and {line}); YAML would silently keep only the last, so keep one",
+                    _field(prefix + (key,)),
+                    f"given twice (lines {seen[key]} and {line}); YAML would silently keep only the last, so keep one",
                 )
             )
-        else:
-            seen[name] = line
-        lines[key] = line
-        if value_node.tag == _STR and isinstance(value_node, yaml.ScalarNode):
-            mapping[name] = value_node.value
-        else:
-            mapping[name] = _build(value_node, key, depth + 1, path, offset, loader, lines, problems, errors)
-    return mapping
+        seen.setdefault(key, line)
+        lines[prefix + (key,)] = line
+        _check_nodes(value_node, prefix + (key,), path, offset, problems, lines)
 
 
-def _may_be_hostile(text: str) -> bool:
-    """Whether the event scan is needed. Anchors, aliases and tags cannot be written without '&', '*' or
-    '!'; and short text without many brackets cannot nest deep enough to trouble the C parser (deep
-    nesting is then found on the parsed nodes). Skipping the scan halves the cost of reading a
-    large manual's front matter (see the README's "Benchmark")."""
-    return any(mark in text for mark in "&*!") or text.count("\n") + text.count("[") + text.count("{") > 400
+# --- parsing ---------------------------------------------------------------------------------
 
 
-def _depth(node: yaml.Node) -> int:
-    """How deeply lists and fields nest (the top level counts 1), without recursion."""
-    deepest, stack = 0, [(node, 0)]
-    while stack:
-        current, depth = stack.pop()
-        if isinstance(current, yaml.SequenceNode):
-            children = current.value
-        elif isinstance(current, yaml.MappingNode):
-            children = [child for pair in current.value for child in pair]
-        else:
-            continue
-        deepest = max(deepest, depth + 1)
-        stack.extend((child, depth + 1) for child in children)
-    return deepest
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Any, dict[tuple, int]]:
+    """Parse YAML text once: the data, and the line of each key (path tuple -> 1-based line).
 
-
-def _collect_lines(node: yaml.Node, prefix: tuple, lines: dict[tuple, int], offset: int) -> None:
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            key = prefix + (key_node.value,)
-            lines[key] = key_node.start_mark.line + 1 + offset
-            _collect_lines(value_node, key, lines, offset)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            key = prefix + (index,)
-            lines[key] = item.start_mark.line + 1 + offset
-            _collect_lines(item, key, lines, offset)
+    Raises ManualError with one Problem per hostile construct, or one for unreadable YAML.
+    """
+    problems = _scan_events(text, path, line_offset)  # before any node is built
+    if problems:
+        raise ManualError(problems)
+    loader = ManualLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        lines: dict[tuple, int] = {}
+        _check_nodes(node, (), path, line_offset, problems, lines)
+        if problems:
+            raise ManualError(problems)
+        return loader.construct_document(node), lines
+    except yaml.YAMLError as error:
+        raise ManualError(yaml_error_problem(path, error, line_offset, text)) from None
+    finally:
+        loader.dispose()
 
 
 def load_yaml_file(root: Path, relative: Path | str, expect: type = dict) -> Any:

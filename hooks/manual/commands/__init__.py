@@ -1,0 +1,1 @@
+"""The subcommands of `manual` (see manual.cli), one module per group: checking, reviews, editing."""

@@ -1,0 +1,52 @@
+"""The site's features, in the one order they run in.
+
+Each feature is a module with the same small shape, any of:
+
+    pages(site) -> iterable of NewPage          the pages and files it adds to the site
+    markdown(site, page, markdown) -> str       what it does to a page's Markdown (before conversion)
+    html(site, page, html) -> str               ... to a page's HTML body, once converted
+    context(site, page, context) -> None        ... to the context the theme renders the page with
+    output(site, page, output) -> str           ... to the page's finished HTML file
+
+The order matters where one feature reads what another wrote: listings go into a generated page's HTML
+before anything else reads it; documents set a page's title and
+topics before search words add to them; the print page takes each document's finished body, and
+external links are made safe on every page, the print page included; and the glossary picks a page's
+abbreviations from its Markdown once every other feature has changed it.
+"""
+
+from manual_site.features import (
+    accessibility_statement,
+    changes,
+    contacts,
+    documents,
+    external_links,
+    front_matter_reference,
+    glossary,
+    indexes,
+    levels_of_need,
+    links_here,
+    listings,
+    print_page,
+    register,
+    review_schedule,
+    search_words,
+)
+
+FEATURES = (
+    listings,
+    documents,
+    links_here,
+    search_words,
+    indexes,
+    changes,
+    levels_of_need,
+    contacts,
+    review_schedule,
+    register,
+    front_matter_reference,
+    accessibility_statement,
+    print_page,
+    external_links,
+    glossary,
+)

@@ -1,0 +1,14 @@
+"""The register of documents, published at the site's root as register.json and register.csv."""
+
+from __future__ import annotations
+
+from manual.outputs.register import CSV_FILE, JSON_FILE, register_csv, register_json
+from manual.outputs.schedule import schedule_entries
+from manual_site.page import NewPage
+
+
+def pages(site):
+    manual = site.manual
+    entries = schedule_entries(manual, site.addresses)
+    yield NewPage(JSON_FILE, register_json(entries, manual.today, site.site_name))
+    yield NewPage(CSV_FILE, register_csv(entries))

@@ -1,0 +1,73 @@
+"""Another partnership uses the same code: it changes only its data and content, never code or templates."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import REPO, run_build
+
+# What a partnership owns: its settings and data, and its content.
+ITS_OWN = ["docs", "procedures"]
+# What it shares with every other partnership, unchanged.
+SHARED = ["hooks", "overrides", "mkdocs.yml"]
+NAME = re.compile("herefordshire", re.IGNORECASE)
+
+
+def _renamed(text: str) -> str:
+    return text.replace("Herefordshire", "Exampleshire").replace("herefordshire", "exampleshire")
+
+
+def _project(root: Path, rename: bool) -> Path:
+    for name in ITS_OWN + SHARED:
+        source, target = REPO / name, root / name
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        else:
+            shutil.copy2(source, target)
+    if rename:
+        for name in ITS_OWN:
+            target = root / name
+            for path in [target] if target.is_file() else target.rglob("*"):
+                if path.is_file() and path.suffix in (".md", ".yml", ".yaml", ".json"):
+                    path.write_text(_renamed(path.read_text(encoding="utf-8")), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory) -> tuple[Path, Path]:
+    builds = []
+    for rename in (False, True):
+        build = run_build(_project(tmp_path_factory.mktemp("partnership"), rename))
+        assert build.returncode == 0, build.output
+        builds.append(build.site)
+    return builds[0], builds[1]
+
+
+def _files(site: Path) -> dict[str, str]:
+    return {
+        path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(site.rglob("*"))
+        if path.suffix in (".html", ".xml", ".json", ".csv")
+    }
+
+
+def test_the_shipped_data_names_the_partnership_in_generated_pages_and_templates(sites):
+    """The check below would prove nothing if the name were nowhere but in the documents' own text."""
+    shipped = _files(sites[0])
+    assert "Local (Herefordshire) content" in shipped["procedures/voice-of-the-child/index.html"]  # a template
+    assert "Herefordshire Safeguarding Children Partnership" in shipped["changes.xml"]  # the feed
+    assert "services in Herefordshire use the same four levels" in shipped["levels-of-need/families/index.html"]
+
+
+def test_a_second_partnership_changes_only_data_and_content_and_its_name_is_everywhere_the_first_s_was(sites):
+    shipped, other = _files(sites[0]), _files(sites[1])
+    assert sorted(other) == sorted(shipped)
+    leftover = {path: NAME.findall(text)[:3] for path, text in other.items() if NAME.search(text)}
+    assert leftover == {}, "the first partnership's name, written into code or a template"
+    for path, text in other.items():  # the new name stands exactly where the old one stood
+        assert (
+            text.replace("Exampleshire", "Herefordshire").replace("exampleshire", "herefordshire") == shipped[path]
+        ), path
