@@ -5,6 +5,7 @@ from __future__ import annotations
 import posixpath
 import re
 
+from manual.model.addresses import Addresses
 from manual.reading.safety import is_external
 
 # Only anchors with an address to another site in the tag: a page's hundreds of other links are passed over
@@ -84,7 +85,7 @@ def place_document(html: str, page_url: str, print_url: str, printed: dict[str, 
     if renamed:
         html = _ID.sub(lambda m: f'id="{renamed.get(m.group(1), m.group(1))}"', html)
 
-    from_dir, to_dir = _folder(page_url), _folder(print_url)
+    from_dir = _folder(page_url)
 
     def rebase(match: re.Match) -> str:
         attr, target = match.group(1), match.group(2)
@@ -101,6 +102,6 @@ def place_document(html: str, page_url: str, print_url: str, printed: dict[str, 
         anchor = printed.get(resolved + slash)
         if anchor is not None:
             return f'{attr}="#{anchor}"'
-        return f'{attr}="{posixpath.relpath(resolved or ".", to_dir or ".")}{slash}{hash_}{fragment}"'
+        return f'{attr}="{Addresses.relative(resolved + slash, print_url)}{hash_}{fragment}"'
 
     return shift_headings(_URL.sub(rebase, html))
