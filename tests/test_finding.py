@@ -189,15 +189,16 @@ def test_the_changes_page_lists_amendments_newest_first_grouped_by_month(site):
     assert "16 and 17 year olds" not in words(html)  # a draft has no published changes
 
 
-def test_the_changes_page_links_each_document_and_expands_abbreviations_as_markdown_pages_do(site):
-    """Its tables are Markdown, so the abbr extension expands abbreviations as on any page."""
+def test_the_changes_page_links_each_document_in_a_table_per_month(site):
+    """Each month is a listing (HTML, not Markdown): a link per document, its text escaped once, no
+    abbreviation half-expanded. Recent changes are Markdown, so theirs are expanded."""
     html = article(read(site, "changes"))
     march = section(html, "changes-2026-03")
-    assert (
-        '<a href="../procedures/find-referral/">Making a referral to the <abbr title="Multi-Agency Safeguarding Hub">MASH</abbr></a>'
-        in march
-    )
-    assert 'Rewritten for the new <abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>.' in march
+    assert "<th>Document</th><th>What changed</th><th>Date</th>" in march
+    assert '<a href="../procedures/find-referral/">Making a referral to the MASH</a>' in march
+    assert "<td>Rewritten for the new MASH.</td><td>2 March 2026</td>" in march
+    recent = section(html, "recently-updated")
+    assert '<abbr title="Multi-Agency Safeguarding Hub">MASH</abbr>' in recent
     assert "Domestic abuse" not in html  # DA is ambiguous in the glossary: never expanded
 
 

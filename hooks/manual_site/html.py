@@ -8,17 +8,17 @@ import re
 from manual.model.addresses import Addresses
 from manual.reading.safety import is_external
 
-# Only anchors with an address to another site in the tag: a page's hundreds of other links are passed over
-# by the regular expression. fix() still decides, from the tag's href.
+# An anchor whose href leaves the site. It is tried only where "//" appears inside a tag: a page has
+# hundreds of links and few of them external, and a literal search finds those few fastest.
 _ANCHOR = re.compile(r"<a\b(?=[^>]*?\bhref\s*=\s*[\"']\s*(?:https?:)?//)[^>]*>", re.IGNORECASE)
+_SLASHES = re.compile("//")
 _HREF = re.compile(r"\bhref\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.S)
 _REL = re.compile(r"\brel\s*=\s*([\"'])(.*?)\1", re.IGNORECASE | re.S)
 SAFE_REL = ("noopener", "noreferrer")
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 _ID = re.compile(r'\bid="([^"]+)"')
-_URL = re.compile(r'\b(href|src)="([^"]*)"')
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_RELATIVE_URL = re.compile(r'\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^"]+)"')  # no scheme, not from the root
 
 
 def make_external_links_safe(html: str) -> str:
@@ -37,7 +37,16 @@ def make_external_links_safe(html: str) -> str:
         words += [word for word in SAFE_REL if word not in words]
         return tag[: rel.start()] + f'rel="{" ".join(words)}"' + tag[rel.end() :]
 
-    return _ANCHOR.sub(fix, html)
+    pieces, done = [], 0
+    for slashes in _SLASHES.finditer(html):
+        start = html.rfind("<", done, slashes.start())
+        if start == -1 or html.find(">", start, slashes.start()) != -1:
+            continue  # not inside a tag
+        anchor = _ANCHOR.match(html, start)
+        if anchor:
+            pieces += [html[done:start], fix(anchor)]
+            done = anchor.end()
+    return "".join(pieces) + html[done:] if pieces else html
 
 
 def ids_in(html: str) -> set[str]:
@@ -50,12 +59,18 @@ class PageIds:
 
     def __init__(self, taken: set[str]):
         self._taken = set(taken)
+        self._suffix: dict[
+            str, int
+        ] = {}  # the last suffix tried for an id: the print page repeats some hundreds of times
 
     def claim(self, wanted: str) -> str:
-        new, n = wanted, 0
+        new, n = wanted, self._suffix.get(wanted, 0)
+        if n:
+            new = f"{wanted}_{n}"
         while new in self._taken:
             n += 1
             new = f"{wanted}_{n}"
+        self._suffix[wanted] = n
         self._taken.add(new)
         return new
 
@@ -89,8 +104,6 @@ def place_document(html: str, page_url: str, print_url: str, printed: dict[str, 
 
     def rebase(match: re.Match) -> str:
         attr, target = match.group(1), match.group(2)
-        if not target or target.startswith("/") or _SCHEME.match(target):
-            return match.group(0)
         if target.startswith("#"):
             fragment = target[1:]
             return f'{attr}="#{renamed.get(fragment, fragment)}"'
@@ -104,4 +117,4 @@ def place_document(html: str, page_url: str, print_url: str, printed: dict[str, 
             return f'{attr}="#{anchor}"'
         return f'{attr}="{Addresses.relative(resolved + slash, print_url)}{hash_}{fragment}"'
 
-    return shift_headings(_URL.sub(rebase, html))
+    return shift_headings(_RELATIVE_URL.sub(rebase, html))

@@ -18,7 +18,7 @@ from manual.model.glossary import GLOSSARY_FILE, GlossaryEntry
 from manual.model.problems import ManualError, Problem
 from manual.model.settings import SETTINGS_FILE, EmergencyLine, Section, Settings
 from manual.model.vocabulary import CONTACTS_FILE, OWNERS_FILE, TAGS_FILE, Contact, Owner, Vocabulary
-from manual.reading.schema import load_schema, schema_problems
+from manual.reading.schema import read_schema, schema_problems
 from manual.reading.yamlfile import parse_yaml
 from manual.words import did_you_mean, field_path
 
@@ -111,7 +111,7 @@ def _settings(root: Path, problems: list[Problem]) -> tuple[Settings | None, Lin
     data, lines = read_data_file(root, SETTINGS_FILE, problems)
     if data is None:
         return None, lines
-    properties = load_schema(_schema(root, SETTINGS))["properties"]
+    properties = read_schema(_schema(root, SETTINGS))["properties"]  # its defaults; read_schema: no jsonschema
     values = {name: rule["default"] for name, rule in properties.items() if "default" in rule} | data
     try:
         ZoneInfo(values["timezone"])

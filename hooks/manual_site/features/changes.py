@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from manual.outputs.changes import all_changes, by_month, next_update, recent_changes, recently_updated
 from manual.outputs.feed import FEED_PATH, atom_feed
-from manual.outputs.pages import render_markdown
 from manual.words import plural
+from manual_site.listings import render_listing_page
 from manual_site.page import NewPage
 
 PAGE = "changes.md"
@@ -20,17 +20,16 @@ def pages(site):
     settings = manual.settings
     changes = all_changes(manual.documents, manual.today)
     site.page_statuses[UPDATED] = f"Updated in the last {settings.updated_days} days"
-    yield NewPage(
+    yield render_listing_page(
         PAGE,
-        render_markdown(
-            "changes.md.j2",
-            months=by_month(changes),
-            recent=recent_changes(changes, manual.today, settings.updated_days),
-            updated_days=settings.updated_days,
-            next_update=next_update(manual.today, settings.update_months),
-            feed_path=FEED_PATH,
-            cadence=_cadence(len(set(settings.update_months))),
-        ),
+        "changes.md.j2",
+        months=by_month(changes),
+        recent=recent_changes(changes, manual.today, settings.updated_days),
+        updated_days=settings.updated_days,
+        next_update=next_update(manual.today, settings.update_months),
+        feed_path=FEED_PATH,
+        cadence=_cadence(len(set(settings.update_months))),
+        hrefs=site.hrefs_from(PAGE),
     )
     feed = atom_feed(
         changes,
