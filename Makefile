@@ -10,6 +10,11 @@ STAMP := $(VENV)/.installed
 
 .PHONY: serve build test accessibility-record clean benchmark
 
+# Material and mkdocs-redirects print notices about the engine's future on every build; editors reading
+# a build's messages need only their own. HANDBOOK.md says what the team does about the engine.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt

@@ -95,3 +95,22 @@ def test_every_make_target_the_workflows_use_exists():
             # -n: say what would be done, do nothing; "No rule to make target" exits 2
             result = subprocess.run(["make", "-n", target], cwd=REPO, capture_output=True, text=True, timeout=60)
             assert result.returncode == 0, f"{path.name} runs `make {target}`: {result.stderr}"
+
+
+def test_the_pinned_packages_are_audited_weekly_and_a_finding_opens_an_issue():
+    workflow = load("dependency-audit.yml")
+    assert workflow["on"]["schedule"][0]["cron"].endswith("1")  # Mondays
+    job = workflow["jobs"]["audit"]
+    assert job["permissions"]["issues"] == "write"
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert re.search(r"pip-audit==\d+\.\d+\.\d+", runs), "pip-audit is pinned"
+    assert "--requirement requirements.txt --requirement requirements-dev.txt" in runs
+    assert "gh issue create" in runs and "gh issue edit" in runs and "gh issue close" in runs
+
+
+def test_dependabot_proposes_upgrades_for_packages_and_actions():
+    config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    ecosystems = {update["package-ecosystem"] for update in config["updates"]}
+    assert {"pip", "github-actions"} <= ecosystems
+    if "npm" in ecosystems:
+        assert (REPO / "package.json").exists(), "Dependabot watches npm only where there is a package.json"
