@@ -22,7 +22,7 @@ from mkdocs.structure.files import File, Files
 from manual import ManualError, load_manual, load_settings
 from manual.model.addresses import Addresses, address_clash_problems, document_source
 from manual.outputs.pages import register_filters
-from manual.reading.redirects import redirect_map, redirect_problems
+from manual.reading.redirects import redirect_map
 from manual.words import plural
 from manual_site.navigation import navigation
 from manual_site.safe_output import StagedOutput
@@ -114,8 +114,6 @@ def on_files(files: Files, *, config) -> Files:
     config.extra.setdefault("status", {}).update(site.page_statuses)
     redirects = config.plugins.get("redirects")
     if redirects is not None:
-        for problem in redirect_problems(manual.documents):
-            log.warning(str(problem))  # a warning fails `mkdocs build --strict`
         maps = dict(redirects.config.get("redirect_maps") or {})
         maps.update({document_source(old): doc.path for old, doc in redirect_map(manual.documents).items()})
         redirects.config["redirect_maps"] = maps

@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
@@ -114,3 +115,11 @@ def test_dependabot_proposes_upgrades_for_packages_and_actions():
     assert {"pip", "github-actions"} <= ecosystems
     if "npm" in ecosystems:
         assert (REPO / "package.json").exists(), "Dependabot watches npm only where there is a package.json"
+
+
+@pytest.mark.parametrize(("workflow", "job"), [("pr.yml", "check"), ("deploy.yml", "build")])
+def test_documents_are_checked_without_the_engine_before_the_build(workflow, job):
+    runs = [step.get("run", "") for step in load(workflow)["jobs"][job]["steps"]]
+    check = next(i for i, run in enumerate(runs) if ".venv/bin/manual check" in run)
+    build = next(i for i, run in enumerate(runs) if "make build" in run or "mkdocs build" in run)
+    assert check < build

@@ -12,6 +12,7 @@ from manual.model.document import Document
 from manual.model.links import doc_link_offsets
 from manual.model.problems import Problem
 from manual.model.vocabulary import OWNERS_FILE, TAGS_FILE, Vocabulary
+from manual.reading.redirects import redirect_problems
 from manual.reading.supersession import supersession_problems
 from manual.words import did_you_mean
 
@@ -40,6 +41,7 @@ def cross_checks(documents: list[Document], vocabulary: Vocabulary, today: date)
         problems += _reference_problems(doc, known)
     problems += reserved_id_problems(documents)
     problems += supersession_problems(documents)
+    problems += redirect_problems(documents)
     return problems
 
 

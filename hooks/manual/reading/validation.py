@@ -19,6 +19,7 @@ from manual.model.problems import ManualError, Problem
 from manual.model.settings import load_settings
 from manual.reading.checks import cross_checks
 from manual.reading.frontmatter import decode, parse_document_text
+from manual.reading.site_config import page_clash_problems
 
 # A change to any of these can affect every document.
 SHARED_INPUTS = ("docs/data/", "docs/schema/", "procedures/sections.yml")
@@ -36,8 +37,11 @@ class Validation:
 
 
 def validate_manual(root: Path | str, today: date | str | None = None) -> Validation:
+    """Everything the build checks, without the build: the manual's own checks, then the one that needs the
+    site's pages (page_clash_problems)."""
     manual = load_manual(root, today)
-    return Validation([s.path for s in manual.sources], manual.problems, everything=True)
+    problems = manual.problems or page_clash_problems(manual.settings.root, manual.documents)
+    return Validation([s.path for s in manual.sources], problems, everything=True)
 
 
 def validate_files(root: Path | str, files: list[Path | str], today: date | str | None = None) -> Validation:
