@@ -28,6 +28,7 @@ SUBCOMMANDS = {
     "bulletin": ["--since", "2026-01-01"],
     "codeowners": ["--check"],
     "links": [],
+    "sync-regional": ["--source", "no-such-folder"],
 }
 
 

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from manual.commands import checking, editing, reviews  # they use this module's statuses and helpers
+    from manual.commands import checking, editing, regional, reviews  # they use this module's statuses and helpers
 
     top = argparse.ArgumentParser(
         prog="manual",
@@ -110,7 +110,7 @@ def parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    for group in (checking, editing, reviews):
+    for group in (checking, editing, reviews, regional):
         group.add_commands(command)
     return top
 

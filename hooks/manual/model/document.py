@@ -69,6 +69,7 @@ class Document:
     legislation: tuple[str, ...] = ()
     amendments: tuple[Amendment, ...] = ()
     default_review_interval: str = "12 months"
+    layer: str = "local"  # "regional": synced from the regional core into regional/, reviewed by the region
     field_lines: dict[tuple, int] = field(default_factory=dict, repr=False, compare=False)  # for messages
 
     def line_of(self, *field_path: str | int) -> int | None:
@@ -82,6 +83,10 @@ class Document:
         if self.last_reviewed is None:
             return None
         return add_interval(self.last_reviewed, self.review_interval or self.default_review_interval)
+
+    @property
+    def is_regional(self) -> bool:
+        return self.layer == "regional"
 
     @property
     def in_force(self) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,10 +12,11 @@ from manual.model.levels import LevelsOfNeed, load_levels
 from manual.model.problems import ManualError, Problem
 from manual.model.review import Review
 from manual.model.settings import Section, Settings
-from manual.model.vocabulary import Vocabulary
+from manual.model.vocabulary import Owner, Vocabulary
 from manual.reading.checks import cross_checks
-from manual.reading.data_files import glossary_problems, load_data_files
+from manual.reading.data_files import glossary_problems, load_data_files, read_data_file
 from manual.reading.frontmatter import decode, parse_document_text
+from manual.reading.regional import CHAPTERS, REGIONAL_DIR, Lock, lock_problems, read_lock
 from manual.reading.safety import content_problems, front_matter_problems
 from manual.reading.schema import schema_problems
 from manual.reading.today import resolve_today
@@ -30,6 +31,7 @@ class Source:
 
     path: str
     section: str
+    layer: str = "local"
     body: str = ""
     body_line: int = 1
     document: Document | None = None
@@ -45,6 +47,7 @@ class Manual:
     problems: list[Problem]
     today: date
     levels: LevelsOfNeed | None = None  # the Levels of Need, when the manual has a threshold framework
+    regional: Lock | None = None  # the regional core release in regional/, when the manual has one
 
     @property
     def documents(self) -> list[Document]:
@@ -65,16 +68,51 @@ class Manual:
         return [p for p in self.problems if p.path == path]
 
 
-def load_manual(root: Path | str, today: date | str | None = None, paths: list[Path] | None = None) -> Manual:
-    """Read the manual under root. Raises ManualError only when the data files themselves are unusable."""
+def load_manual(
+    root: Path | str,
+    today: date | str | None = None,
+    paths: list[Path] | None = None,
+    regional_root: Path | None = None,
+) -> Manual:
+    """Read the manual under root. Raises ManualError only when the data files themselves are unusable.
+
+    The regional layer is read from regional/ under regional_root (by default root; a sync checks a release
+    in a folder of its own before it takes its place)."""
     settings, vocabulary, sections = load_data_files(root)
     today = resolve_today(today, settings.timezone)
+    regional_root = Path(regional_root or settings.root)
+    lock, problems = read_lock(regional_root, schemas=settings.root)
+    problems += lock_problems(regional_root, lock)
+    regional_owners = _regional_owners(regional_root, settings.root, problems)
+    if regional_owners:
+        vocabulary = replace(vocabulary, owners=vocabulary.owners | regional_owners)
     known_folders = {section.folder for section in sections}
-    problems: list[Problem] = []
     sources: list[Source] = []
     order = {section.folder: index for index, section in enumerate(sections)}
-    files = paths if paths is not None else settings.procedures_dir.rglob("*.md")  # linked folders are not entered
-    for file in sorted(files):
+    chapters = regional_root / REGIONAL_DIR / CHAPTERS
+    if paths is not None:
+        files = [(file, "local") for file in paths]
+    else:  # linked folders are not entered
+        files = [(file, "local") for file in settings.procedures_dir.rglob("*.md")]
+        files += [(file, "regional") for file in chapters.rglob("*.md")]
+    for file, layer in sorted(files):
+        if layer == "regional":
+            inside = file.relative_to(chapters).parts
+            relative = f"{REGIONAL_DIR}/{CHAPTERS}/{'/'.join(inside)}"
+            section = inside[0] if len(inside) > 1 else ""
+            source, found = _read_source(file, relative, section, settings, vocabulary, layer)
+            if section not in known_folders:
+                found.append(
+                    Problem(
+                        relative,
+                        None,
+                        None,
+                        f"the regional core's folder {section!r} is not a section; list it in {_sections_path(settings)}",
+                    )
+                )
+            sources.append(source)
+            problems += found
+            continue
         if file.name in IGNORED_NAMES:
             continue
         relative = file.relative_to(settings.root).as_posix()
@@ -101,7 +139,7 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
                     f"the folder {section or 'procedures/'!r} is not a section; put the file in a folder listed in {_sections_path(settings)}",
                 )
             )
-        source, found = _read_source(file, relative, section, settings, vocabulary)
+        source, found = _read_source(file, relative, section, settings, vocabulary, layer)
         sources.append(source)
         problems += found
     sources.sort(key=lambda s: (order.get(s.section, len(order)), (s.document.title.lower() if s.document else s.path)))
@@ -110,7 +148,20 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     problems += glossary_problems(vocabulary.glossary, {doc.id for doc in documents})
     levels, found = load_levels(settings, documents)
     problems += found
-    return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today, levels)
+    return Manual(
+        settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today, levels, lock
+    )
+
+
+def _regional_owners(regional_root: Path, root: Path, problems: list[Problem]) -> dict[str, Owner]:
+    """The regional groups that own the regional chapters, from the core's own owners.yml."""
+    relative = f"{REGIONAL_DIR}/owners.yml"
+    if not (regional_root / relative).exists():
+        return {}
+    data, _ = read_data_file(regional_root, relative, problems, schemas=root)
+    return {
+        key: Owner(key, **entry | {"formerly": tuple(entry.get("formerly", ()))}) for key, entry in (data or {}).items()
+    }
 
 
 def _problem_order(problem: Problem) -> tuple:
@@ -122,10 +173,10 @@ def _sections_path(settings: Settings) -> str:
 
 
 def _read_source(
-    file: Path, relative: str, section: str, settings: Settings, vocabulary: Vocabulary
+    file: Path, relative: str, section: str, settings: Settings, vocabulary: Vocabulary, layer: str
 ) -> tuple[Source, list[Problem]]:
     """The file's Source (with its record when the front matter is valid) and the file's own problems."""
-    source = Source(relative, section)
+    source = Source(relative, section, layer)
     try:
         raw = file.read_bytes()
     except OSError as error:
@@ -188,5 +239,6 @@ def _record(data: dict[str, Any], lines: dict[tuple, int], source: Source, setti
             for a in data.get("amendments", ())
         ),
         default_review_interval=settings.default_review_interval,
+        layer=source.layer,
         field_lines=lines,
     )

@@ -23,17 +23,21 @@ def cross_checks(documents: list[Document], vocabulary: Vocabulary, today: date)
     for doc in documents:
         by_id[doc.id].append(doc)
     for doc_id, docs in by_id.items():
-        if len(docs) > 1:
-            for doc in docs:
-                others = ", ".join(other.path for other in docs if other is not doc)
-                problems.append(
-                    Problem(
-                        doc.path,
-                        doc.line_of("id"),
-                        "id",
-                        f"{doc_id!r} is also the id of {others}; expected an id no other document uses",
-                    )
+        if len(docs) < 2:
+            continue
+        regional = [doc for doc in docs if doc.is_regional]
+        for doc in docs:
+            others = ", ".join(other.path for other in docs if other is not doc)
+            if regional and not doc.is_regional:
+                message = (
+                    f"{doc_id!r} is the id of the regional chapter {regional[0].path}; expected an id of the partnership's "
+                    "own (to add local information to that chapter, write a local addition)"
                 )
+            elif regional and len(regional) == 1:
+                continue  # the local document that took the region's id is told
+            else:
+                message = f"{doc_id!r} is also the id of {others}; expected an id no other document uses"
+            problems.append(Problem(doc.path, doc.line_of("id"), "id", message))
     known = {doc_id: docs[0] for doc_id, docs in by_id.items()}
     for doc in documents:
         problems += _vocabulary_problems(doc, vocabulary)

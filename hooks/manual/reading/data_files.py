@@ -29,8 +29,11 @@ Lines = dict[tuple, int]
 Keys = dict[str, tuple[str, ...]]  # a data file -> the keys of its entries, in order
 
 
-def read_data_file(root: Path, relative: Path | str, problems: list[Problem]) -> tuple[Any, Lines]:
-    """A data file's content and the line of each key, checked against docs/schema/<its name>.schema.json.
+def read_data_file(
+    root: Path, relative: Path | str, problems: list[Problem], schemas: Path | None = None
+) -> tuple[Any, Lines]:
+    """A data file's content and the line of each key, checked against docs/schema/<its name>.schema.json
+    (of the manual at `schemas`, when the file is in another folder, such as a regional core being synced).
 
     Its problems are added to problems, and the content is then None."""
     relative = Path(relative).as_posix()
@@ -43,7 +46,7 @@ def read_data_file(root: Path, relative: Path | str, problems: list[Problem]) ->
     except ManualError as error:
         found = error.problems
     else:
-        found = schema_problems(data, lines, relative, _schema(root, relative))
+        found = schema_problems(data, lines, relative, _schema(schemas or root, relative))
         if not found:
             return data, lines
     problems += found

@@ -1,0 +1,175 @@
+"""The regional core as a separate, versioned source: synced at a release, locked, and never edited here.
+
+Each test syncs from a throwaway git repository with two tagged releases, as a region would publish them.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from cli_helpers import manual, smoke
+from conftest import make_project, run_build
+from fixture_documents import BODY, document
+
+TODAY = "2026-11-24"
+CHAPTER = "procedures/child-protection/{}.md"
+OWNERS = "regional-group:\n  name: Regional procedures group\n  kind: regional group\n"
+
+
+def chapter(doc_id: str, title: str, body: str = BODY) -> str:
+    return document(id=doc_id, title=title, owner="regional-group", scope="A", body=body)
+
+
+def git(folder: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.name=Region", "-c", "user.email=region@example.invalid", *args],
+        cwd=folder,
+        check=True,
+        capture_output=True,
+    )
+
+
+def release(core: Path, tag: str, files: dict[str, str], remove: tuple[str, ...] = ()) -> None:
+    for name in remove:
+        (core / name).unlink()
+    for name, text in {"core.yml": f"name: Sample region\nrelease: '{tag}'\n", **files}.items():
+        (core / name).parent.mkdir(parents=True, exist_ok=True)
+        (core / name).write_text(text, encoding="utf-8")
+    git(core, "add", "-A")
+    git(core, "commit", "-q", "-m", f"Release {tag}")
+    git(core, "tag", tag)
+
+
+@pytest.fixture
+def core(tmp_path) -> Path:
+    """A region's repository: release 1.0 with two chapters; 1.1 changes one, withdraws the other, adds a third."""
+    folder = tmp_path / "region"
+    folder.mkdir()
+    git(folder, "init", "-q")
+    release(
+        folder,
+        "1.0",
+        {
+            "owners.yml": OWNERS,
+            CHAPTER.format("regional-conferences"): chapter("regional-conferences", "Child protection conferences"),
+            CHAPTER.format("regional-strategy"): chapter("regional-strategy", "Strategy discussions"),
+        },
+    )
+    release(
+        folder,
+        "1.1",
+        {
+            CHAPTER.format("regional-conferences"): chapter(
+                "regional-conferences",
+                "Child protection conferences",
+                BODY + "\n## Timescales\n\nWithin 15 working days.\n",
+            ),
+            CHAPTER.format("regional-core-groups"): chapter("regional-core-groups", "Core groups"),
+        },
+        remove=(CHAPTER.format("regional-strategy"),),
+    )
+    return folder
+
+
+@pytest.fixture
+def project(tmp_path, core) -> Path:
+    return make_project(tmp_path)
+
+
+def sync(root: Path, *args: str):
+    return manual("sync-regional", *args, root=root, today=TODAY)
+
+
+def test_a_release_is_synced_locked_and_built_as_the_regional_layer(project, core):
+    run = sync(project, "--source", str(core), "--release", "1.0")
+    assert run.returncode == 0, run.output
+    assert "# Regional core: release 1.0" in run.stdout
+    assert "- Added: regional-conferences, regional-strategy" in run.stdout
+    lock = (project / "regional.lock.yml").read_text(encoding="utf-8")
+    assert "release: '1.0'" in lock and "procedures/child-protection/regional-conferences.md:" in lock
+    assert (project / "regional" / CHAPTER.format("regional-conferences")).exists()
+    assert manual("check", root=project, today=TODAY).returncode == 0
+    build = run_build(project, TODAY)
+    assert build.returncode == 0, build.output
+    page = (project / "site/procedures/regional-conferences/index.html").read_text(encoding="utf-8")
+    assert "Child protection conferences" in page and "Regional procedures group" in page
+
+
+def test_the_next_release_says_what_was_added_changed_and_withdrawn(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    run = sync(project, "--release", "1.1")  # the source is remembered in the lock
+    assert run.returncode == 0, run.output
+    assert "# Regional core: release 1.1 (was 1.0)" in run.stdout
+    assert "- Added: regional-core-groups" in run.stdout
+    assert "- Changed: regional-conferences" in run.stdout
+    assert "- Withdrawn: regional-strategy" in run.stdout
+    assert not (project / "regional" / CHAPTER.format("regional-strategy")).exists()
+    lock = (project / "regional.lock.yml").read_text(encoding="utf-8")
+    assert "changed_in: '1.1'" in lock and "changed_in: '1.0'" in lock  # owners.yml did not change
+
+
+def test_a_regional_file_edited_here_fails_the_check_and_the_build_naming_it(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    edited = project / "regional" / CHAPTER.format("regional-strategy")
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA local change.\n", encoding="utf-8")
+    expected = f"regional/{CHAPTER.format('regional-strategy')}: has been edited since regional release 1.0 was synced"
+    check = manual("check", root=project, today=TODAY)
+    assert check.returncode == 1 and check.stdout.startswith(expected), check.output
+    build = run_build(project, TODAY)
+    assert build.returncode == 1 and expected in build.output
+
+
+def test_a_release_that_cannot_be_fetched_leaves_the_last_good_core(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    before = (project / "regional.lock.yml").read_text(encoding="utf-8")
+    run = sync(project, "--release", "9.9")
+    assert run.returncode == 3, run.output
+    assert "error: the regional core was not synced; regional/ is as it was" in run.stderr
+    assert "could not be fetched at 9.9" in run.stderr
+    assert (project / "regional.lock.yml").read_text(encoding="utf-8") == before
+    assert not list(project.glob(".regional-sync-*"))
+
+
+def test_a_release_that_would_break_the_manual_is_not_swapped_in(project, core, tmp_path):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    release(
+        core,
+        "1.2",
+        {CHAPTER.format("regional-conferences"): document(id="regional-conferences", owner="nobody", scope="A")},
+    )
+    run = sync(project, "--release", "1.2")
+    assert run.returncode == 2, run.output
+    assert "the release was not synced, because the manual would have problems" in run.stderr
+    assert (
+        f"regional/{CHAPTER.format('regional-conferences')}, line 5, field 'owner': 'nobody' is not a known owner"
+        in run.stderr
+    )
+    assert "release: '1.0'" in (project / "regional.lock.yml").read_text(encoding="utf-8")
+
+
+def test_a_local_document_cannot_reuse_a_regional_id(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    (project / CHAPTER.format("local-copy")).write_text(document(id="regional-strategy"), encoding="utf-8")
+    check = manual("check", root=project, today=TODAY)
+    assert check.returncode == 1
+    assert check.stdout == (
+        f"{CHAPTER.format('local-copy')}, line 2, field 'id': 'regional-strategy' is the id of the regional chapter "
+        f"regional/{CHAPTER.format('regional-strategy')}; expected an id of the partnership's own "
+        "(to add local information to that chapter, write a local addition)\n"
+    )
+
+
+def test_a_file_added_to_regional_by_hand_is_refused(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    (project / "regional" / CHAPTER.format("extra")).write_text(chapter("extra", "Extra"), encoding="utf-8")
+    check = manual("check", root=project, today=TODAY)
+    assert check.returncode == 1
+    assert f"regional/{CHAPTER.format('extra')}: is not part of regional release 1.0" in check.stdout
+
+
+def test_sync_regional_runs_as_installed(project, core):
+    run = smoke("sync-regional", "--source", str(core), "--release", "1.0", root=project, today=TODAY)
+    assert run.returncode == 0, run.output
+    assert "- Added: regional-conferences, regional-strategy" in run.stdout
