@@ -5,6 +5,7 @@ Each test syncs from a throwaway git repository with two tagged releases, as a r
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -173,3 +174,27 @@ def test_sync_regional_runs_as_installed(project, core):
     run = smoke("sync-regional", "--source", str(core), "--release", "1.0", root=project, today=TODAY)
     assert run.returncode == 0, run.output
     assert "- Added: regional-conferences, regional-strategy" in run.stdout
+
+
+def test_regional_chapters_are_reported_for_information_and_never_reach_an_owner(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    report = manual("report", "--format", "json", root=project, today="2027-01-01")  # a year after the review
+    data = json.loads(report.stdout)
+    assert {doc["id"] for doc in data["regional_for_information"]} == {"regional-conferences", "regional-strategy"}
+    assert all(doc["id"].startswith("fixture") for owner in data["owners"] for doc in owner["documents"])
+    markdown = manual("report", root=project, today="2027-01-01").stdout
+    assert "## Regional chapters, for information" in markdown
+    assert "Regional procedures group" not in markdown.split("## Regional chapters")[0]
+    reminders = manual("reminders", "--dry-run", root=project, today="2027-01-01")
+    assert "regional-group" not in reminders.stdout and "Regional procedures group" not in reminders.stdout
+
+
+def test_the_register_records_each_documents_layer_and_the_regional_release(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    assert run_build(project, TODAY).returncode == 0
+    register = json.loads((project / "site/register.json").read_text(encoding="utf-8"))
+    assert register["regional_core_release"] == "1.0"
+    layers = {record["id"]: record["layer"] for record in register["documents"]}
+    assert layers["regional-conferences"] == layers["regional-strategy"] == "regional"
+    assert layers["fixture-referral"] == "local"
+    assert "layer" in (project / "site/register.csv").read_text(encoding="utf-8").splitlines()[0]

@@ -65,6 +65,7 @@ def test_the_register_json_has_one_record_per_document(built):
         "days_left": -318,
         "type": "procedure",
         "scope": "C",
+        "layer": "local",
     }
     draft = records["rr-draft"]
     assert (draft["status"], draft["state"], draft["approved"], draft["next_review"], draft["days_left"]) == (
@@ -100,6 +101,7 @@ def test_the_register_csv_matches_the_json(built):
         "days_left",
         "type",
         "scope",
+        "layer",
     ]
     assert [row["id"] for row in rows] == [record["id"] for record in data["documents"]]
     for row, record in zip(rows, data["documents"], strict=True):

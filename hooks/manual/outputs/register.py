@@ -31,6 +31,7 @@ FIELDS = [
     "days_left",
     "type",
     "scope",
+    "layer",
 ]
 
 
@@ -44,10 +45,13 @@ def _by_id(entries: list[ScheduleEntry]) -> list[ScheduleEntry]:
     return sorted(entries, key=lambda entry: entry.id)
 
 
-def register_json(entries: list[ScheduleEntry], today: date, site_name: str = "") -> str:
+def register_json(
+    entries: list[ScheduleEntry], today: date, site_name: str = "", regional_release: str | None = None
+) -> str:
     data = {
         "title": site_name,
         "as_of": today.isoformat(),
+        "regional_core_release": regional_release,  # the release in regional/ the site was built from
         "count": len(entries),
         "documents": [register_record(entry) for entry in _by_id(entries)],
     }

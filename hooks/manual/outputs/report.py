@@ -86,6 +86,9 @@ class ReviewReport:
     sections: tuple[OwnerSection, ...]
     owners: dict[str, str]  # every owner key -> name, so reminders can close issues of owners with nothing listed
     include_all: bool = False
+    # The regional chapters due or overdue: the region reviews them, so they are listed for information and
+    # never reach an owner's reminder.
+    regional: tuple[ScheduleEntry, ...] = ()
 
     @property
     def entries(self) -> list[ScheduleEntry]:
@@ -133,15 +136,22 @@ def build_report(
     """
     window = manual.settings.due_soon_days if due_within is None else due_within
     by_owner: dict[str, list[ScheduleEntry]] = {}
+    regional: list[ScheduleEntry] = []
     for entry in schedule_entries(manual, addresses):
-        if include_all or entry.due_within(window):
+        if not (include_all or entry.due_within(window)):
+            continue
+        if entry.document.is_regional:
+            regional.append(entry)
+        else:
             by_owner.setdefault(entry.owner, []).append(entry)
     sections = sorted(
         (OwnerSection(key, owner_name(manual, key), tuple(entries)) for key, entries in by_owner.items()),
         key=lambda section: (section.name.lower(), section.key),
     )
     owners = {key: owner.name for key, owner in manual.vocabulary.owners.items()}
-    return ReviewReport(manual.today, window, manual.settings.partnership, tuple(sections), owners, include_all)
+    return ReviewReport(
+        manual.today, window, manual.settings.partnership, tuple(sections), owners, include_all, tuple(regional)
+    )
 
 
 def link_text(text: str) -> str:
@@ -179,6 +189,7 @@ def report_json(report: ReviewReport) -> str:
             }
             for section in report.sections
         ],
+        "regional_for_information": [entry.record(JSON_FIELDS) for entry in report.regional],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

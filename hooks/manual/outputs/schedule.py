@@ -88,6 +88,7 @@ class ScheduleEntry:
             "timing": self.timing,
             "type": doc.type,
             "scope": doc.scope,
+            "layer": doc.layer,
         }
         return {name: every[name] for name in fields}
 

@@ -10,5 +10,6 @@ from manual_site.page import NewPage
 def pages(site):
     manual = site.manual
     entries = schedule_entries(manual, site.addresses)
-    yield NewPage(JSON_FILE, register_json(entries, manual.today, site.site_name))
+    release = manual.regional.release if manual.regional else None
+    yield NewPage(JSON_FILE, register_json(entries, manual.today, site.site_name, release))
     yield NewPage(CSV_FILE, register_csv(entries))
