@@ -79,8 +79,8 @@ def project(tmp_path, core) -> Path:
     return make_project(tmp_path)
 
 
-def sync(root: Path, *args: str):
-    return manual("sync-regional", *args, root=root, today=TODAY)
+def sync(root: Path, *args: str, today: str = TODAY):
+    return manual("sync-regional", *args, root=root, today=today)
 
 
 def test_a_release_is_synced_locked_and_built_as_the_regional_layer(project, core):
@@ -198,3 +198,108 @@ def test_the_register_records_each_documents_layer_and_the_regional_release(proj
     assert layers["regional-conferences"] == layers["regional-strategy"] == "regional"
     assert layers["fixture-referral"] == "local"
     assert "layer" in (project / "site/register.csv").read_text(encoding="utf-8").splitlines()[0]
+
+
+# ---- local additions ------------------------------------------------------------------------------
+
+
+def addition(
+    doc_id: str = "local-conference-contacts", adds_to: str = "regional-conferences", at: str = "Who does what", **more
+) -> str:
+    fields = {
+        "id": doc_id,
+        "adds_to": adds_to,
+        "at": at,
+        "owner": "policy-procedures",
+        "last_reviewed": TODAY,
+        **more,
+    }
+    front = "".join(
+        f"{key}: {value!r}\n" if isinstance(value, str) else f"{key}: {value}\n" for key, value in fields.items()
+    )
+    return f"---\n{front}---\n\nIn this area the conference chair's office sends invitations.\n"
+
+
+def add(project: Path, name: str, text: str) -> None:
+    folder = project / "local-additions"
+    folder.mkdir(exist_ok=True)
+    (folder / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+def test_a_local_addition_appears_inside_its_chapter_marked_as_local(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "conference", addition())
+    build = run_build(project, TODAY)
+    assert build.returncode == 0, build.output
+    page = (project / "site/procedures/regional-conferences/index.html").read_text(encoding="utf-8")
+    who, _, _ = page.partition("</article>")
+    section = who[who.index('id="who-does-what"') :]
+    assert '<section class="manual-local-addition">' in section
+    assert 'class="manual-local-addition__heading"' in section and "Local (Herefordshire) content" in section
+    assert (
+        "In this area the conference chair&#x27;s office sends invitations." in section or "chair's office" in section
+    )
+    assert "Policy and Procedures" in section  # its owner, in words
+    assert "The regional text changed" not in page
+
+
+def test_a_sync_that_changes_the_chapter_flags_exactly_its_additions(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "conference", addition())
+    add(project, "strategy", addition("local-strategy", "regional-strategy", "What to do now"))
+    later = "2026-12-01"
+    run = sync(project, "--release", "1.1", today=later)
+    # regional-strategy is withdrawn in 1.1, so its addition would name no chapter: the sync is refused
+    assert run.returncode == 2 and "'regional-strategy' is not the id of a regional chapter" in run.stderr
+    (project / "local-additions/strategy.md").unlink()
+    run = sync(project, "--release", "1.1", today=later)
+    assert run.returncode == 0, run.output
+    assert "- regional-conferences: local-additions/conference.md" in run.stdout
+    assert run_build(project, later).returncode == 0
+    html = (project / "site/procedures/regional-conferences/index.html").read_text(encoding="utf-8")
+    assert "The regional text changed on 1 December 2026" in html
+    report = manual("report", root=project, today=later).stdout
+    assert "## Local additions to check" in report
+    assert (
+        "`local-additions/conference.md` (Who does what, in Child protection conferences): "
+        "the regional text changed on 1 December 2026"
+    ) in report
+    add(project, "conference", addition(checked=later))  # its owner has checked it
+    assert "Local additions to check" not in manual("report", root=project, today=later).stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            addition(at="Contacts"),
+            "local-additions/bad.md, line 4, field 'at': the chapter regional/procedures/child-protection/regional-conferences.md has no heading 'Contacts'",
+        ),
+        (
+            addition(adds_to="fixture-referral"),
+            "local-additions/bad.md, line 3, field 'adds_to': 'fixture-referral' is not the id of a regional chapter",
+        ),
+        (addition(owner="nobody"), "local-additions/bad.md, line 5, field 'owner': 'nobody' is not a known owner"),
+    ],
+)
+def test_an_addition_that_cannot_be_placed_fails_naming_the_addition_and_field(project, core, text, message):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "bad", text)
+    check = manual("check", root=project, today=TODAY)
+    assert check.returncode == 1 and check.stdout.startswith(message), check.output
+    assert run_build(project, TODAY).returncode == 1
+
+
+def test_two_additions_at_one_place_must_say_which_comes_first(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "first", addition("first"))
+    add(project, "second", addition("second"))
+    check = manual("check", root=project, today=TODAY)
+    assert check.returncode == 1
+    assert (
+        "local-additions/first.md, line 4, field 'order': local-additions/second.md also goes under 'Who does what'"
+        in check.stdout
+    )
+    add(project, "first", addition("first", order=1))
+    add(project, "second", addition("second", order=2))
+    assert manual("check", root=project, today=TODAY).returncode == 0

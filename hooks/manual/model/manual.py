@@ -7,12 +7,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from manual.model.additions import LocalAddition
 from manual.model.document import Amendment, Document
 from manual.model.levels import LevelsOfNeed, load_levels
 from manual.model.problems import ManualError, Problem
 from manual.model.review import Review
 from manual.model.settings import Section, Settings
 from manual.model.vocabulary import Owner, Vocabulary
+from manual.reading.additions import load_additions
 from manual.reading.checks import cross_checks
 from manual.reading.data_files import glossary_problems, load_data_files, read_data_file
 from manual.reading.frontmatter import decode, parse_document_text
@@ -48,6 +50,17 @@ class Manual:
     today: date
     levels: LevelsOfNeed | None = None  # the Levels of Need, when the manual has a threshold framework
     regional: Lock | None = None  # the regional core release in regional/, when the manual has one
+    additions: list[LocalAddition] = field(default_factory=list)  # the partnership's additions to regional chapters
+
+    def additions_to(self, doc: Document) -> list[LocalAddition]:
+        return sorted((a for a in self.additions if a.adds_to == doc.id), key=lambda a: (a.at, a.order or 0))
+
+    def regional_change(self, addition: LocalAddition) -> date | None:
+        """The day the chapter an addition sits in last changed, when its owner has not checked it since."""
+        chapter = self.get(addition.adds_to)
+        if chapter is None or self.regional is None:
+            return None
+        return addition.regional_change(self.regional.changed_on(chapter.path.removeprefix(f"{REGIONAL_DIR}/")))
 
     @property
     def documents(self) -> list[Document]:
@@ -148,8 +161,18 @@ def load_manual(
     problems += glossary_problems(vocabulary.glossary, {doc.id for doc in documents})
     levels, found = load_levels(settings, documents)
     problems += found
+    additions, found = load_additions(settings.root, documents, vocabulary, vocabulary.contacts)
+    problems += found
     return Manual(
-        settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today, levels, lock
+        settings,
+        vocabulary,
+        sections,
+        sources,
+        sorted(set(problems), key=_problem_order),
+        today,
+        levels,
+        lock,
+        additions,
     )
 
 

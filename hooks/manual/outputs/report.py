@@ -9,6 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from manual.model.additions import LocalAddition
 from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
 from manual.model.manual import Manual
@@ -89,6 +90,8 @@ class ReviewReport:
     # The regional chapters due or overdue: the region reviews them, so they are listed for information and
     # never reach an owner's reminder.
     regional: tuple[ScheduleEntry, ...] = ()
+    # Local additions whose regional chapter changed after their owner last checked them: (addition, chapter title, day).
+    additions_to_check: tuple[tuple[LocalAddition, str, date], ...] = ()
 
     @property
     def entries(self) -> list[ScheduleEntry]:
@@ -149,8 +152,20 @@ def build_report(
         key=lambda section: (section.name.lower(), section.key),
     )
     owners = {key: owner.name for key, owner in manual.vocabulary.owners.items()}
+    to_check = tuple(
+        (addition, manual.get(addition.adds_to).title, changed)
+        for addition in manual.additions
+        if (changed := manual.regional_change(addition)) is not None
+    )
     return ReviewReport(
-        manual.today, window, manual.settings.partnership, tuple(sections), owners, include_all, tuple(regional)
+        manual.today,
+        window,
+        manual.settings.partnership,
+        tuple(sections),
+        owners,
+        include_all,
+        tuple(regional),
+        to_check,
     )
 
 
@@ -190,6 +205,16 @@ def report_json(report: ReviewReport) -> str:
             for section in report.sections
         ],
         "regional_for_information": [entry.record(JSON_FIELDS) for entry in report.regional],
+        "additions_to_check": [
+            {
+                "id": addition.id,
+                "path": addition.path,
+                "owner": addition.owner,
+                "chapter": addition.adds_to,
+                "regional_text_changed": changed.isoformat(),
+            }
+            for addition, _, changed in report.additions_to_check
+        ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 

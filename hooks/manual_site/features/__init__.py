@@ -9,7 +9,8 @@ Each feature is a module with the same small shape, any of:
     output(site, page, output) -> str           ... to the page's finished HTML file
 
 The order matters where one feature reads what another wrote: listings go into a generated page's HTML
-before anything else reads it; documents set a page's title and
+before anything else reads it; local additions go into their regional chapter before the chapter is
+read as a document; documents set a page's title and
 topics before search words add to them; the print page takes each document's finished body, and
 external links are made safe on every page, the print page included; and the glossary picks a page's
 abbreviations from its Markdown once every other feature has changed it.
@@ -27,6 +28,7 @@ from manual_site.features import (
     levels_of_need,
     links_here,
     listings,
+    local_additions,
     print_page,
     register,
     review_schedule,
@@ -35,6 +37,7 @@ from manual_site.features import (
 
 FEATURES = (
     listings,
+    local_additions,
     documents,
     links_here,
     search_words,
