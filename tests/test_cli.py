@@ -29,6 +29,7 @@ SUBCOMMANDS = {
     "codeowners": ["--check"],
     "links": [],
     "sync-regional": ["--source", "no-such-folder"],
+    "new-partnership": ["no-such-parent/new", "--name", "X", "--area", "X", "--regional-source", "no-such-folder"],
 }
 
 

@@ -6,12 +6,13 @@ Each test syncs from a throwaway git repository with two tagged releases, as a r
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 from cli_helpers import manual, smoke
-from conftest import make_project, run_build
+from conftest import REPO, make_project, run_build
 from fixture_documents import BODY, document
 
 TODAY = "2026-11-24"
@@ -303,3 +304,76 @@ def test_two_additions_at_one_place_must_say_which_comes_first(project, core):
     add(project, "first", addition("first", order=1))
     add(project, "second", addition("second", order=2))
     assert manual("check", root=project, today=TODAY).returncode == 0
+
+
+# ---- a second partnership ---------------------------------------------------------------------------
+
+
+def article_text(page: Path) -> str:
+    """A page's article without its local additions, in words."""
+    html = page.read_text(encoding="utf-8")
+    article = html[html.index("<article") : html.index("</article>")]
+    article = re.sub(r'<section class="manual-local-addition">.*?</section>', "", article, flags=re.S)
+    article = re.sub(r'<section class="manual-control.*?</section>', "", article, flags=re.S)  # its owner's contact
+    return " ".join(re.sub(r"<[^>]+>", " ", article).split())
+
+
+def test_two_partnerships_on_one_regional_core_share_its_chapters_and_keep_their_own(tmp_path, core):
+    sites = {}
+    for name, area in (
+        ("Northshire Safeguarding Children Partnership", "Northshire"),
+        ("Southshire Safeguarding Children Partnership", "Southshire"),
+    ):
+        folder = tmp_path / area.lower()
+        run = manual(
+            "new-partnership", str(folder), "--name", name, "--area", area, "--regional-source", str(core), "--release", "1.0",
+            root=REPO, today=TODAY,
+        )  # fmt: skip
+        assert run.returncode == 0, run.output
+        assert f"A new manual is ready in {folder}" in run.stdout
+        assert "procedures-group" in (folder / "docs/data/owners.yml").read_text(encoding="utf-8")
+        add(
+            folder,
+            "conference",
+            addition(owner="procedures-group").replace("the conference chair", f"the {area} conference chair"),
+        )
+        assert manual("check", root=folder, today=TODAY).returncode == 0
+        build = run_build(folder, TODAY)
+        assert build.returncode == 0, build.output
+        sites[area] = folder / "site"
+    north, south = sites["Northshire"], sites["Southshire"]
+    chapters = sorted(p.relative_to(north).as_posix() for p in (north / "procedures").glob("regional-*/index.html"))
+    assert chapters == sorted(
+        p.relative_to(south).as_posix() for p in (south / "procedures").glob("regional-*/index.html")
+    )
+    assert chapters == ["procedures/regional-conferences/index.html", "procedures/regional-strategy/index.html"]
+    for chapter in chapters:
+        assert article_text(north / chapter) == article_text(south / chapter)
+    for area, site in sites.items():
+        page = (site / chapters[0]).read_text(encoding="utf-8")
+        other = "Southshire" if area == "Northshire" else "Northshire"
+        assert f"the {area} conference chair" in page and other not in page
+        assert f"Local ({area}) content" in page
+        assert f"{area} Safeguarding Children Partnership" in (site / "index.html").read_text(encoding="utf-8")
+        contacts = (site / "contacts/index.html").read_text(encoding="utf-8")
+        assert "to be confirmed" in contacts.lower()
+
+
+def test_a_new_partnership_is_not_made_over_an_existing_folder(tmp_path, core):
+    folder = tmp_path / "taken"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    run = manual(
+        "new-partnership",
+        str(folder),
+        "--name",
+        "X",
+        "--area",
+        "X",
+        "--regional-source",
+        str(core),
+        root=REPO,
+        today=TODAY,
+    )
+    assert run.returncode == 2 and "already exists and is not empty" in run.stderr
+    assert [p.name for p in folder.iterdir()] == ["notes.txt"]
