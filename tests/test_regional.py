@@ -377,3 +377,9 @@ def test_a_new_partnership_is_not_made_over_an_existing_folder(tmp_path, core):
     )
     assert run.returncode == 2 and "already exists and is not empty" in run.stderr
     assert [p.name for p in folder.iterdir()] == ["notes.txt"]
+
+
+def test_without_a_release_the_newest_tag_is_synced(project, core):
+    run = sync(project, "--source", str(core))
+    assert run.returncode == 0, run.output
+    assert "# Regional core: release 1.1" in run.stdout

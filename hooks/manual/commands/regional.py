@@ -23,7 +23,7 @@ def add_commands(command) -> None:
     sub.add_argument(
         "--source", help="the regional core: a git URL or a folder (default: the one in regional.lock.yml)"
     )
-    sub.add_argument("--release", help="the release (a git tag) to sync (default: the source's latest)")
+    sub.add_argument("--release", help="the release (a git tag) to sync (default: the source's newest tag)")
 
     sub = command(
         "new-partnership",

@@ -65,7 +65,9 @@ def new_partnership(
     if target.exists() and any(target.iterdir()):
         raise ManualError(Problem(str(target), None, None, "already exists and is not empty; expected a new folder"))
     if not target.parent.is_dir():
-        raise ManualError(Problem(str(target.parent), None, None, "no such folder; expected the folder the new manual goes in"))
+        raise ManualError(
+            Problem(str(target.parent), None, None, "no such folder; expected the folder the new manual goes in")
+        )
     with tempfile.TemporaryDirectory(prefix=f".{target.name}-new-", dir=target.parent) as work:
         root = Path(work) / "manual"
         for name in MACHINERY:

@@ -180,6 +180,22 @@ def fetch(source: str, release: str | None, into: Path) -> None:
     shutil.rmtree(into / ".git", ignore_errors=True)
 
 
+def latest_release(source: str) -> str | None:
+    """The newest tag of a git source, by version order; None when it has none (its latest commit is taken)."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-remote", "--tags", "--refs", "--sort=-v:refname", source],
+            check=True, capture_output=True, text=True, timeout=120,
+        ).stdout  # fmt: skip
+    except (OSError, subprocess.SubprocessError) as error:
+        detail = getattr(error, "stderr", "") or str(error)
+        raise FetchError(
+            Problem(source, None, None, f"the regional core's releases could not be listed: {detail.strip()}")
+        ) from None
+    tags = [line.split("refs/tags/", 1)[1] for line in listed.splitlines() if "refs/tags/" in line]
+    return tags[0] if tags else None
+
+
 def _chapter_ids(folder: Path) -> dict[str, str]:
     """Chapter id -> its path inside the core, for the chapters whose front matter gives an id."""
     found = {}
