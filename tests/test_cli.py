@@ -28,6 +28,8 @@ SUBCOMMANDS = {
     "bulletin": ["--since", "2026-01-01"],
     "codeowners": ["--check"],
     "links": [],
+    "edition": ["March 2027 edition", "--date", "2026-11-01", "--dry-run"],
+    "in-force": ["--on", "2026-11-01"],
 }
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from manual.model.document import Amendment, Document
+from manual.model.editions import Edition
 from manual.model.levels import LevelsOfNeed, load_levels
 from manual.model.problems import ManualError, Problem
 from manual.model.review import Review
@@ -15,6 +16,7 @@ from manual.model.settings import Section, Settings
 from manual.model.vocabulary import Vocabulary
 from manual.reading.checks import cross_checks
 from manual.reading.data_files import glossary_problems, load_data_files
+from manual.reading.editions import read_editions
 from manual.reading.frontmatter import decode, parse_document_text
 from manual.reading.safety import content_problems, front_matter_problems
 from manual.reading.schema import schema_problems
@@ -45,6 +47,7 @@ class Manual:
     problems: list[Problem]
     today: date
     levels: LevelsOfNeed | None = None  # the Levels of Need, when the manual has a threshold framework
+    editions: tuple[Edition, ...] = ()  # every edition in docs/data/editions.yml, oldest first (manual.model.editions)
 
     @property
     def documents(self) -> list[Document]:
@@ -67,7 +70,14 @@ class Manual:
 
 def load_manual(root: Path | str, today: date | str | None = None, paths: list[Path] | None = None) -> Manual:
     """Read the manual under root. Raises ManualError only when the data files themselves are unusable."""
-    settings, vocabulary, sections = load_data_files(root)
+    edition_problems: list[Problem] = []
+    editions = read_editions(Path(root).resolve(), edition_problems)
+    try:
+        settings, vocabulary, sections = load_data_files(root)
+    except ManualError as error:  # every data file's problems at once
+        raise ManualError(sorted(error.problems + edition_problems, key=_problem_order)) from None
+    if edition_problems:
+        raise ManualError(edition_problems)
     today = resolve_today(today, settings.timezone)
     known_folders = {section.folder for section in sections}
     problems: list[Problem] = []
@@ -110,7 +120,8 @@ def load_manual(root: Path | str, today: date | str | None = None, paths: list[P
     problems += glossary_problems(vocabulary.glossary, {doc.id for doc in documents})
     levels, found = load_levels(settings, documents)
     problems += found
-    return Manual(settings, vocabulary, sections, sources, sorted(set(problems), key=_problem_order), today, levels)
+    problems = sorted(set(problems), key=_problem_order)
+    return Manual(settings, vocabulary, sections, sources, problems, today, levels, editions)
 
 
 def _problem_order(problem: Problem) -> tuple:

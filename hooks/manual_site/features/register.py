@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from manual.outputs.editions import site_edition
 from manual.outputs.register import CSV_FILE, JSON_FILE, register_csv, register_json
 from manual.outputs.schedule import schedule_entries
 from manual_site.page import NewPage
@@ -10,5 +11,6 @@ from manual_site.page import NewPage
 def pages(site):
     manual = site.manual
     entries = schedule_entries(manual, site.addresses)
-    yield NewPage(JSON_FILE, register_json(entries, manual.today, site.site_name))
-    yield NewPage(CSV_FILE, register_csv(entries))
+    edition = site_edition(manual)
+    yield NewPage(JSON_FILE, register_json(entries, manual.today, site.site_name, edition))
+    yield NewPage(CSV_FILE, register_csv(entries, manual.today, edition))
