@@ -8,7 +8,8 @@ A document's history is its amendments (each a date, and usually the version it 
 - its version is the one the latest amendment on or before the day produced; when nothing has changed
   since the day, the version it has now;
 - a withdrawn or superseded document stopped being in force on its last amendment (manual withdraw records
-  one) or, without amendments, its last review; on or after that day it is shown as withdrawn or superseded;
+  one) or last review, whichever is later, and a superseded one no earlier than its replacement was first
+  issued; on or after that day it is shown as withdrawn or superseded;
 - it is marked as changed since the edition when an amendment falls after the edition and on or before the day.
 """
 
@@ -97,10 +98,14 @@ def _document_on(manual: Manual, doc: Document, day: date, edition: Edition) -> 
     changed = any(edition.date < amendment.date <= day for amendment in dated)
     status, replacement = "approved", None
     if doc.is_retired:
-        stopped = max([amendment.date for amendment in history] + ([doc.last_reviewed] if doc.last_reviewed else []))
+        replaced_by = manual.get(doc.superseded_by) if doc.superseded_by else None
+        stopped = max(
+            [amendment.date for amendment in history]
+            + ([doc.last_reviewed] if doc.last_reviewed else [])
+            + ([min(a.date for a in replaced_by.amendments)] if replaced_by and replaced_by.amendments else [])
+        )
         if stopped <= day:
-            status, since = doc.status, stopped
-            replacement = manual.get(doc.superseded_by) if doc.superseded_by else None
+            status, since, replacement = doc.status, stopped, replaced_by
     return {
         "document": doc,
         "version": version,
