@@ -114,12 +114,12 @@ def test_text_from_the_editions_file_is_escaped_once(tmp_path):
     assert "&amp;lt;" not in html and "<Summer>" not in html
 
 
-def test_without_editions_there_is_no_page_no_edition_row_and_none_in_the_register(tmp_path):
+def test_without_editions_the_page_says_so_and_there_is_no_edition_row_and_none_in_the_register(tmp_path):
     root = make_project(tmp_path, "finding")
     (root / EDITIONS).unlink()
     build = run_build(root, TODAY)
     assert build.returncode == 0, build.output
-    assert not (build.site / "editions").exists()
+    assert "No edition has been published yet." in page(build, "editions/index.html")
     assert edition_row(build.html("find-voice")) is None
     assert json.loads(page(build, "register.json"))["edition"] is None
 

@@ -35,16 +35,14 @@ def _live(site, target: str, from_url: str) -> str:
 def pages(site):
     manual = site.manual
     entries = edition_entries(manual)
-    if not entries:
-        return
     here = site.addresses.page(PAGE)
-    latest = entries[0].edition
+    latest = entries[0].edition if entries else None
     yield render_listing_page(
         PAGE,
         "editions.md.j2",
         entries=entries,
         latest=latest,
-        since=changes_since(manual, latest),
+        since=changes_since(manual, latest) if latest else [],
         archives={entry.edition.slug: _live(site, entry.edition.archive, here) for entry in entries},
         hrefs=site.hrefs_from(PAGE),
     )
