@@ -62,6 +62,7 @@ def test_an_edition_is_added_at_the_end_and_the_git_commands_are_printed(project
     assert result.stdout == (
         "Recorded the March 2027 edition, published 20 November 2026, in docs/data/editions.yml.\n"
         "To publish it, commit the file and tag that commit (the site then keeps this edition's copy):\n"
+        "  git add docs/data/editions.yml\n"
         '  git commit -m "Record the March 2027 edition" -- docs/data/editions.yml\n'
         '  git tag -a edition/march-2027 -m "March 2027 edition (20 November 2026)"\n'
         "  git push origin HEAD edition/march-2027\n"
@@ -155,6 +156,16 @@ def test_with_tag_the_record_is_committed_and_the_commit_tagged(project):
     assert git(project, "status", "--porcelain") == "A  notes.txt\n"  # what else was staged stays staged
 
 
+def test_with_tag_a_new_editions_file_is_committed_too(tmp_path):
+    root = make_project(tmp_path, "finding")
+    (root / EDITIONS).unlink()
+    git_repository(root)
+    result = edition(root, "First edition", "--tag")
+    assert result.returncode == 0, result.output
+    assert "- name: First edition\n" in git(root, "show", "edition/first:docs/data/editions.yml")
+    assert git(root, "status", "--porcelain") == ""
+
+
 def test_a_tag_that_exists_already_is_a_git_refusal_and_nothing_is_written(project):
     git_repository(project)
     git(project, "tag", "edition/march-2027")
@@ -187,6 +198,7 @@ def test_a_commit_git_refuses_puts_the_file_back(project):
     assert "no commits today" in result.stderr
     assert (project / EDITIONS).read_text(encoding="utf-8") == TWO_EDITIONS
     assert git(project, "tag", "--list") == ""
+    assert git(project, "status", "--porcelain") == ""  # nothing left staged
 
 
 # -- docs/data/editions.yml, as the build and every command read it -------------------------------------------

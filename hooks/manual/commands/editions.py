@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from argparse import Namespace
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def add_commands(command) -> None:
 def git_commands(edition: Edition) -> list[str]:
     message = f"{edition.name} ({uk_date(edition.date)})"
     return [
+        f"git add {EDITIONS_FILE}",
         f'git commit -m "Record the {edition.name}" -- {EDITIONS_FILE}',
         f'git tag -a {edition.tag} -m "{message}"',
         f"git push origin HEAD {edition.tag}",
@@ -56,26 +58,29 @@ def edition(args: Namespace) -> int:
     record = record_edition(sound_manual(args), args.name, args.date)
     new = record.edition
     said = f"the {new.name}, published {uk_date(new.date)}, in {EDITIONS_FILE}"
-    commit, tag, push = git_commands(new)
+    commands = git_commands(new)
     if args.dry_run:
         print(f"Would record {said}.\nNothing written (--dry-run).")
         return EXIT_OK
     if args.tag:
-        _check_tag_is_free(args.root, new)
+        _check_tag_is_free(args.root, new)  # before anything is written
     write_record(record)
     print(f"Recorded {said}.")
     if not args.tag:
         print("To publish it, commit the file and tag that commit (the site then keeps this edition's copy):")
-        for line in (commit, tag, push):
+        for line in commands:
             print(f"  {line}")
         return EXIT_OK
     try:
+        run_tool(["git", "add", "--", EDITIONS_FILE], args.root)
         run_tool(["git", "commit", "--quiet", "-m", f"Record the {new.name}", "--", EDITIONS_FILE], args.root)
-    except Failure:
+    except Failure:  # as it was: the file, and what is staged of it
         restore(record)
+        with contextlib.suppress(Failure):
+            run_tool(["git", "reset", "--quiet", "--", EDITIONS_FILE], args.root)
         raise
     run_tool(["git", "tag", "-a", new.tag, "-m", f"{new.name} ({uk_date(new.date)})"], args.root)
-    print(f"Committed {EDITIONS_FILE} and tagged the commit {new.tag}. To publish it:\n  {push}")
+    print(f"Committed {EDITIONS_FILE} and tagged the commit {new.tag}. To publish it:\n  {commands[-1]}")
     return EXIT_OK
 
 
