@@ -65,11 +65,6 @@ def edition_on(editions: Sequence[Edition], day: date) -> Edition | None:
     return found
 
 
-def previous_edition(editions: Sequence[Edition], edition: Edition) -> Edition | None:
-    index = list(editions).index(edition)
-    return editions[index - 1] if index > 0 else None
-
-
 def last_change(doc: Document, today: date) -> date | None:
     """The latest of the document's last review and its amendments' dates, up to today."""
     dates = [day for day in (doc.last_reviewed, *(a.date for a in doc.amendments)) if day and day <= today]
