@@ -71,15 +71,11 @@ def in_force_on(manual: Manual, day: date, addresses: Addresses) -> InForce:
         first = manual.editions[0]
         message = f"{day.isoformat()} is before the first edition ({first.name}, {uk_date(first.date)}); expected a date on or after {first.date.isoformat()}"
         raise ManualError(Problem("--on", None, None, message))
-    documents = []
-    for doc in manual.documents:
-        found = _document_on(manual, doc, day, edition)
-        if found is not None:
-            documents.append(found | {"url": addresses.absolute(addresses.document(doc))})
-    return InForce(day, edition, tuple(DocumentOn(**found) for found in documents))
+    found = (_document_on(manual, doc, day, edition, addresses) for doc in manual.documents)
+    return InForce(day, edition, tuple(entry for entry in found if entry is not None))
 
 
-def _document_on(manual: Manual, doc: Document, day: date, edition: Edition) -> dict | None:
+def _document_on(manual: Manual, doc: Document, day: date, edition: Edition, addresses: Addresses) -> DocumentOn | None:
     history = sorted(doc.amendments, key=lambda amendment: amendment.date)  # oldest first; ties keep their order
     if doc.is_draft:  # its own revision was never in force
         history = [amendment for amendment in history if amendment.version != doc.version]
@@ -89,13 +85,11 @@ def _document_on(manual: Manual, doc: Document, day: date, edition: Edition) -> 
     if issued is None or issued > day:
         return None
     dated = [amendment for amendment in history if amendment.date <= day]
-    later = len(dated) < len(history)
-    if later or doc.is_draft:
+    if len(dated) < len(history) or doc.is_draft:  # changed since the day: the version its amendments gave
         version = next((amendment.version for amendment in reversed(dated) if amendment.version), None)
     else:
         version = doc.version
     since = dated[-1].date if dated else None
-    changed = any(edition.date < amendment.date <= day for amendment in dated)
     status, replacement = "approved", None
     if doc.is_retired:
         replaced_by = manual.get(doc.superseded_by) if doc.superseded_by else None
@@ -106,14 +100,15 @@ def _document_on(manual: Manual, doc: Document, day: date, edition: Edition) -> 
         )
         if stopped <= day:
             status, since, replacement = doc.status, stopped, replaced_by
-    return {
-        "document": doc,
-        "version": version,
-        "status": status,
-        "since": since,
-        "changed_since_edition": changed,
-        "replacement": replacement,
-    }
+    return DocumentOn(
+        document=doc,
+        url=addresses.absolute(addresses.document(doc)),
+        version=version,
+        status=status,
+        since=since,
+        changed_since_edition=since is not None and edition.date < since <= day,
+        replacement=replacement,
+    )
 
 
 def render_in_force(result: InForce, fmt: str) -> str:
