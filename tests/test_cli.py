@@ -30,6 +30,8 @@ SUBCOMMANDS = {
     "links": [],
     "sync-regional": ["--source", "no-such-folder"],
     "new-partnership": ["no-such-parent/new", "--name", "X", "--area", "X", "--regional-source", "no-such-folder"],
+    "edition": ["March 2027 edition", "--date", "2026-11-01", "--dry-run"],
+    "in-force": ["--on", "2026-11-01"],
 }
 
 

@@ -66,6 +66,7 @@ def test_the_register_json_has_one_record_per_document(built):
         "type": "procedure",
         "scope": "C",
         "layer": "local",
+        "changed_since_edition": False,  # not changed since the edition the site was built from
     }
     draft = records["rr-draft"]
     assert (draft["status"], draft["state"], draft["approved"], draft["next_review"], draft["days_left"]) == (
@@ -102,8 +103,11 @@ def test_the_register_csv_matches_the_json(built):
         "type",
         "scope",
         "layer",
+        "edition",
+        "changed_since_edition",
     ]
     assert [row["id"] for row in rows] == [record["id"] for record in data["documents"]]
+    assert {row["edition"] for row in rows} == {data["edition"]["name"]}
     for row, record in zip(rows, data["documents"], strict=True):
         assert row["owner"] == record["owner"]["key"]
         assert row["owner_name"] == record["owner"]["name"]

@@ -123,3 +123,18 @@ def test_documents_are_checked_without_the_engine_before_the_build(workflow, job
     check = next(i for i, run in enumerate(runs) if ".venv/bin/manual check" in run)
     build = next(i for i, run in enumerate(runs) if "make build" in run or "mkdocs build" in run)
     assert check < build
+
+
+def test_every_tagged_edition_s_archived_copy_is_built_into_the_published_site():
+    build = load("deploy.yml")["jobs"]["build"]
+    steps = build["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # every edition/* tag, and the commits they mark
+    runs = [step.get("run", "") for step in steps]
+    main = next(i for i, run in enumerate(runs) if "mkdocs build --strict" in run)
+    editions = next(i for i, run in enumerate(runs) if "scripts/build_editions.py" in run)
+    upload = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert main < editions < upload  # into the site that is published, after the current manual
+    assert "--site-dir site" in runs[editions] and steps[upload]["with"]["path"] == "site"
+    assert "--site-url" in runs[editions]
+    assert (REPO / "scripts" / "build_editions.py").is_file()

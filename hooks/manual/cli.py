@@ -3,6 +3,7 @@
     check  new  reviewed  withdraw  rename-owner        (manual.commands.checking, .editing)
     report  reminders  pr-summary  bulletin              (manual.commands.reviews)
     codeowners  links                                    (manual.commands.checking)
+    edition  in-force                                    (manual.commands.editions)
 
 Every subcommand takes --root DIR (default: the copy of the manual the current folder is in),
 --today YYYY-MM-DD (default: MANUAL_TODAY, else today in the manual's time zone) and --help.
@@ -77,7 +78,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    from manual.commands import checking, editing, regional, reviews  # they use this module's statuses and helpers
+    from manual.commands import (
+        checking,
+        editing,
+        editions,
+        regional,
+        reviews,
+    )  # they use this module's statuses and helpers
 
     top = argparse.ArgumentParser(
         prog="manual",
@@ -110,7 +117,7 @@ def parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    for group in (checking, editing, reviews, regional):
+    for group in (checking, editing, reviews, editions, regional):
         group.add_commands(command)
     return top
 

@@ -20,6 +20,7 @@ SITE_PAGES = {
         "indexes/types.md",
         "glossary.md",
         "changes.md",
+        "editions.md",
         "print.md",
     ],
     "About this manual": [

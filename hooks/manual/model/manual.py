@@ -9,6 +9,7 @@ from typing import Any
 
 from manual.model.additions import LocalAddition
 from manual.model.document import Amendment, Document
+from manual.model.editions import Edition
 from manual.model.levels import LevelsOfNeed, load_levels
 from manual.model.problems import ManualError, Problem
 from manual.model.review import Review
@@ -17,6 +18,7 @@ from manual.model.vocabulary import Owner, Vocabulary
 from manual.reading.additions import load_additions
 from manual.reading.checks import cross_checks
 from manual.reading.data_files import glossary_problems, load_data_files, read_data_file
+from manual.reading.editions import read_editions
 from manual.reading.frontmatter import decode, parse_document_text
 from manual.reading.regional import CHAPTERS, REGIONAL_DIR, Lock, lock_problems, read_lock
 from manual.reading.safety import content_problems, front_matter_problems
@@ -49,6 +51,7 @@ class Manual:
     problems: list[Problem]
     today: date
     levels: LevelsOfNeed | None = None  # the Levels of Need, when the manual has a threshold framework
+    editions: tuple[Edition, ...] = ()  # every edition in docs/data/editions.yml, oldest first (manual.model.editions)
     regional: Lock | None = None  # the regional core release in regional/, when the manual has one
     additions: list[LocalAddition] = field(default_factory=list)  # the partnership's additions to regional chapters
 
@@ -91,7 +94,14 @@ def load_manual(
 
     The regional layer is read from regional/ under regional_root (by default root; a sync checks a release
     in a folder of its own before it takes its place)."""
-    settings, vocabulary, sections = load_data_files(root)
+    edition_problems: list[Problem] = []
+    editions = read_editions(Path(root).resolve(), edition_problems)
+    try:
+        settings, vocabulary, sections = load_data_files(root)
+    except ManualError as error:  # every data file's problems at once
+        raise ManualError(sorted(error.problems + edition_problems, key=_problem_order)) from None
+    if edition_problems:
+        raise ManualError(edition_problems)
     today = resolve_today(today, settings.timezone)
     regional_root = Path(regional_root or settings.root)
     lock, problems = read_lock(regional_root, schemas=settings.root)
@@ -163,17 +173,8 @@ def load_manual(
     problems += found
     additions, found = load_additions(settings.root, documents, vocabulary, vocabulary.contacts)
     problems += found
-    return Manual(
-        settings,
-        vocabulary,
-        sections,
-        sources,
-        sorted(set(problems), key=_problem_order),
-        today,
-        levels,
-        lock,
-        additions,
-    )
+    problems = sorted(set(problems), key=_problem_order)
+    return Manual(settings, vocabulary, sections, sources, problems, today, levels, editions, lock, additions)
 
 
 def _regional_owners(regional_root: Path, root: Path, problems: list[Problem]) -> dict[str, Owner]:
