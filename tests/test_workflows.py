@@ -114,3 +114,18 @@ def test_dependabot_proposes_upgrades_for_packages_and_actions():
     assert {"pip", "github-actions"} <= ecosystems
     if "npm" in ecosystems:
         assert (REPO / "package.json").exists(), "Dependabot watches npm only where there is a package.json"
+
+
+def test_the_zensical_report_runs_monthly_never_blocks_and_reaches_the_summary():
+    workflow = load("engine-exit.yml")
+    assert re.fullmatch(r"\d+ \d+ \d+ \* \*", workflow["on"]["schedule"][0]["cron"])  # once a month
+    assert "workflow_dispatch" in workflow["on"]
+    assert {"requirements.txt", "requirements-dev.txt"} <= set(workflow["on"]["pull_request"]["paths"])
+    (job,) = workflow["jobs"].values()
+    assert job["continue-on-error"] is True  # what Zensical loses is news, never a failed check
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert re.search(r"\bzensical==\d+\.\d+\.\d+\b", runs), "zensical is pinned"
+    assert "scripts/engine_report.py" in runs and "--output engine-report.md" in runs
+    assert 'cat engine-report.md >> "$GITHUB_STEP_SUMMARY"' in runs
+    kept = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert kept and kept[0]["with"]["path"] == "engine-report.md"
