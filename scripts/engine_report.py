@@ -370,7 +370,7 @@ def report(root: Path, zensical: str, today: str, work: Path) -> str:
     out.append(
         f"`zensical build`: exit status {plain.returncode}; "
         + (", ".join(f"{count} × {message}" for message, count in counted.items()) or "no warnings")
-        + "."
+        + (f", ending `{shortened(plain.last_line)}`." if plain.returncode else ".")
     )
     out += [f"- {warning}" for warning in warnings[: EXAMPLES * 2]]
     if len(warnings) > EXAMPLES * 2:
