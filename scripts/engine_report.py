@@ -12,9 +12,10 @@ strict MkDocs build of the same files on the same day:
 - for pages both write, the passages of content a reader would lose or newly see;
 - a copy of the manual with one document's front matter broken: MkDocs refuses it, Zensical builds it.
 
-Run it with the project's Python (it builds with the pinned MkDocs); Zensical lives in a virtual environment of its
-own, named by --zensical, because its dependencies are not the project's pins. Everything is built from copies in
-a temporary folder: Zensical writes a cache folder into the project it builds.
+Run it with the project's Python (it builds with the pinned MkDocs). Zensical lives in a virtual environment of its
+own, named by --zensical: it is not one of the project's dependencies, and its own would arrive unpinned beside
+the project's. Everything is built from copies in a temporary folder: Zensical writes a cache folder into the
+project it builds.
 
 Exit status: 0 when the report is written (what it finds is the report, not a failure of this script), 2 for
 bad arguments, 3 when a build could not run at all (Zensical missing, or MkDocs failing on the intact manual).

@@ -6,8 +6,9 @@ page's head that names the engine.
 The MkDocs build is the browser suite's shipped_site (built in-process on the day the suite runs); ProperDocs
 runs on its command line, the way a maintainer would switch to it, and is given that build's date.
 
-Zensical cannot be installed with the project's pins; scripts/engine_report.py compares it in the engine-exit
-workflow. Its reading of pages and of Zensical's messages is checked here, as that workflow runs only monthly.
+Zensical is not one of the project's dependencies: scripts/engine_report.py compares it with MkDocs in the
+engine-exit workflow. The report's reading of pages and of Zensical's messages is checked here, as that workflow
+runs only monthly.
 """
 
 from __future__ import annotations
