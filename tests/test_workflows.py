@@ -138,3 +138,18 @@ def test_every_tagged_edition_s_archived_copy_is_built_into_the_published_site()
     assert "--site-dir site" in runs[editions] and steps[upload]["with"]["path"] == "site"
     assert "--site-url" in runs[editions]
     assert (REPO / "scripts" / "build_editions.py").is_file()
+
+
+def test_the_zensical_report_runs_monthly_never_blocks_and_reaches_the_summary():
+    workflow = load("engine-exit.yml")
+    assert re.fullmatch(r"\d+ \d+ \d+ \* \*", workflow["on"]["schedule"][0]["cron"])  # once a month
+    assert "workflow_dispatch" in workflow["on"]
+    assert {"requirements.txt", "requirements-dev.txt"} <= set(workflow["on"]["pull_request"]["paths"])
+    (job,) = workflow["jobs"].values()
+    assert job["continue-on-error"] is True  # what Zensical loses is news, never a failed check
+    runs = "\n".join(step.get("run", "") for step in job["steps"])
+    assert re.search(r"\bzensical==\d+\.\d+\.\d+\b", runs), "zensical is pinned"
+    assert "scripts/engine_report.py" in runs and "--output engine-report.md" in runs
+    assert 'cat engine-report.md >> "$GITHUB_STEP_SUMMARY"' in runs
+    kept = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert kept and kept[0]["with"]["path"] == "engine-report.md"
