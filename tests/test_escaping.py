@@ -1,9 +1,9 @@
 """Text from front matter reads as itself wherever it reaches a page: escaped once, never twice, never not.
 
 Quotes, apostrophes, '&', '<' and Markdown's own marks in a title or a summary must not end an attribute,
-open a tag, show an entity's name or turn into emphasis. Each property builds a fixture manual for real
-and reads the built files back with a parser (html.parser, and the XML parser for the feed), as a
-browser or a feed reader would.
+open a tag, show an entity's name or turn into emphasis. The first property builds a fixture manual for
+real and reads the built files (and the bulletin's HTML) back with a parser, html.parser or the XML parser
+for the feed, as a browser or a feed reader would; the second puts any text through markdown_text.
 """
 
 from __future__ import annotations
@@ -11,16 +11,19 @@ from __future__ import annotations
 import json
 import string
 import xml.etree.ElementTree as ET
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
 import yaml
-from conftest import REPO, make_project, run_build
+from conftest import REPO, TODAY, make_project, run_build
 from fixture_documents import document
 from hypothesis import HealthCheck, Phase, example, given, settings
 from hypothesis import strategies as st
 
+from manual import load_manual
+from manual.outputs.bulletin import bulletin
 from manual.outputs.pages import markdown_text
 
 DOC_ID = "awkward-document"
@@ -199,6 +202,11 @@ def test_titles_and_summaries_read_as_written_on_every_page_and_in_the_feed(
     entry = next(e for e in feed.iter(f"{ATOM}entry") if e.find(f"{ATOM}link").get("href").endswith(f"{DOC_ID}/"))
     assert entry.findtext(f"{ATOM}title") == f"{title} (version 1.1)"
     assert entry.findtext(f"{ATOM}summary") == f"{AMENDED_IN_WORDS}: {amendment}"
+
+    # The bulletin's HTML for email, made from Markdown like the changes page.
+    mail = Elements(bulletin(load_manual(build.root, TODAY), date(2026, 11, 1)).html)
+    assert [words_of(text) for _, text in links_to_document(mail)] == [title]
+    assert amendment in [words_of(text) for _, text in mail.all("td")]
 
 
 # ---- markdown_text, in process: any text, in each place a template writes it into Markdown -----------------
