@@ -222,9 +222,10 @@ PLACES = [
 ]
 # Python-Markdown drops the two characters it uses for its own placeholders, and control characters (line
 # breaks among them) cannot be in a title: neither is text anyone types. A paragraph may be several lines.
+# Nor is a title of white space alone (an empty heading takes no anchor).
 line = st.text(
     st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\x02\x03"), min_size=1, max_size=40
-)
+).filter(str.strip)
 lines = st.lists(line, min_size=1, max_size=4).map("\n".join)
 SHOWN_IN = {"{}": "p", "- [{}](x)": "a", "## {} {{: #anchor }}": "h2", "**{}**\n:   x": "dt"}  # else a table cell
 STRUCTURE = {"p", "a", "ul", "li", "h2", "strong", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"}

@@ -36,11 +36,11 @@ def _line_start(match: re.Match) -> str:
 def markdown_text(value: object) -> Markup:
     """Plain text for Markdown: '<', '>' and '&' as entities, and Markdown's own marks escaped, so a title is
     never read as a link, emphasis, a tag, attributes, the end of a table cell or (at the start of a line) a
-    list or code. Markup: it is safe in HTML too, so an HTML template that writes Markdown (a heading in an
-    index page's macro) does not escape it again."""
-    text = _MARKDOWN_SPECIAL.sub(
-        r"\\\1", html.escape(str(value).replace("\r\n", "\n").replace("\r", "\n"), quote=False)
-    )
+    list or code. White space around it is dropped: a reader never sees it, and '**text **' is no emphasis.
+    Markup: it is safe in HTML too, so an HTML template that writes Markdown (a heading in an index page's
+    macro) does not escape it again."""
+    text = str(value).strip().replace("\r\n", "\n").replace("\r", "\n")
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
     return Markup(_LINE_START.sub(_line_start, text))
 
 
