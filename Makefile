@@ -7,6 +7,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The Nu Html Checker for the tests, from package.json (npm ci again only when it or its lock file changes)
+NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build test accessibility-record clean benchmark
 
@@ -27,8 +29,15 @@ build: $(STAMP)
 serve: build
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)
+# --ignore-scripts: the checker's package would otherwise download a Java runtime of its own; Debian's runs it.
+$(NODE_STAMP): package.json package-lock.json
+	bash scripts/install-html-checker.sh
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $(NODE_STAMP)
+
+test: $(STAMP) $(NODE_STAMP)
 	bash scripts/install-browser.sh
+	bash scripts/install-html-checker.sh
 	$(PY) -m pytest -n auto
 
 # Checks every page in every view in the browser and writes the findings and today's date to
@@ -44,4 +53,4 @@ benchmark: $(STAMP)
 	$(PY) scripts/benchmark.py --sizes 500,2000
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

@@ -24,6 +24,7 @@ from manual.model.addresses import Addresses, address_clash_problems, document_s
 from manual.outputs.pages import register_filters
 from manual.reading.redirects import redirect_map
 from manual.words import plural
+from manual_site.html import theme_text
 from manual_site.navigation import navigation
 from manual_site.safe_output import StagedOutput
 from manual_site.site import Site
@@ -91,10 +92,10 @@ def on_config(config):
         warn=log.warning,
         rendered=run.rendered,
     )
-    config.site_description = config.site_description or manual.settings.description
+    config.site_description = theme_text(config.site_description or manual.settings.description)
     tags = config.plugins.get("material/tags")
     if tags is not None:  # only the topics in docs/data/tags.yml: an unknown tag fails the build
-        tags.config.tags_allowed = {Tag(name) for name in manual.vocabulary.tags}
+        tags.config.tags_allowed = {Tag(theme_text(name)) for name in manual.vocabulary.tags}
     return config
 
 

@@ -1,9 +1,12 @@
-"""Changes made to a page's finished HTML: links that leave the site, and a document placed on the print page."""
+"""HTML on the site side: text handed to the theme, links that leave the site, and a document placed on the
+print page."""
 
 from __future__ import annotations
 
 import posixpath
 import re
+
+from markupsafe import Markup, escape
 
 from manual.model.addresses import Addresses
 from manual.reading.safety import is_external
@@ -19,6 +22,13 @@ SAFE_REL = ("noopener", "noreferrer")
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])(?=[\s>])")
 _ID = re.compile(r'\bid="([^"]+)"')
 _RELATIVE_URL = re.compile(r'\b(href|src)="(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^"]+)"')  # no scheme, not from the root
+
+
+def theme_text(text: str) -> Markup:
+    """Plain text (a title, a summary) as the theme must be given it. The theme's Jinja environment does not
+    escape, and Material writes page titles, descriptions and navigation titles into the page as they are,
+    into text and attributes alike: MkDocs's titles are HTML. Markup, so a template's `| e` leaves it alone."""
+    return escape(text)
 
 
 def make_external_links_safe(html: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from manual.model.manual import Manual
+from manual_site.html import theme_text
 
 # Site pages (generated or in docs/), grouped after the manual's sections. A page appears in the
 # navigation only when it exists in this build.
@@ -42,12 +43,12 @@ def navigation(manual: Manual, exists: Callable[[str], bool]) -> list:
     nav: list = [{"Home": "index.md"}]
     for section in manual.sections:
         entries = [
-            {source.document.title: source.path} if source.document else source.path
+            {theme_text(source.document.title): source.path} if source.document else source.path
             for source in manual.sources
             if source.section == section.folder and (source.document is None or source.document.is_listed)
         ]
         if entries:
-            nav.append({section.title: entries})
+            nav.append({theme_text(section.title): entries})
     for group, paths in SITE_PAGES.items():
         present = [path for path in paths if exists(path)]
         if present:

@@ -14,7 +14,7 @@ from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
 from manual.model.manual import Manual
 from manual.model.review import ReviewState
-from manual.outputs.pages import render_markdown
+from manual.outputs.pages import markdown_text, render_markdown
 from manual.outputs.schedule import ScheduleEntry, owner_name, records_csv, schedule_entries
 from manual.words import plural
 
@@ -169,15 +169,10 @@ def build_report(
     )
 
 
-def link_text(text: str) -> str:
-    """Text safe inside a Markdown link's square brackets."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
-
-
 def entry_line(entry: ScheduleEntry) -> str:
     """One document as a Markdown list item's text: label, linked title, due date and days."""
     label = SHORT_LABELS[entry.state]
-    link = f"[{link_text(entry.title)}]({entry.url})"
+    link = f"[{markdown_text(entry.title)}]({entry.url})"
     if not entry.on_cycle:
         return f"**{label}** ({entry.document.status_label.lower()}): {link}"
     return f"**{label}:** {link}: due {uk_date(entry.next_review)}, {entry.timing}"

@@ -7,15 +7,16 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 
 from manual.model.links import rewrite_doc_links
+from manual_site.html import theme_text
 
 
 def markdown(site, page, markdown: str) -> str:
     source, doc = page.source, page.document
     if source is not None:
         page.meta.update(
-            title=doc.title if doc else source.data.get("title") or PurePosixPath(source.path).stem,
-            description=doc.summary if doc else "",
-            tags=list(doc.tags) if doc else [],
+            title=theme_text(doc.title if doc else source.data.get("title") or PurePosixPath(source.path).stem),
+            description=theme_text(doc.summary if doc else ""),
+            tags=[theme_text(tag) for tag in doc.tags] if doc else [],
         )
 
     def url_for(doc_id: str) -> str | None:

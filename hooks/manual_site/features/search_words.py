@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from manual.model.document import Document
+from manual_site.html import theme_text
 
 
 def markdown(site, page, markdown: str) -> str:
@@ -27,7 +28,7 @@ def context(site, page, context: dict) -> None:
     if doc is None or doc.is_retired:
         return
     words = site.once("search words", lambda: SearchWords(site.manual.vocabulary.glossary))
-    page.meta["tags"] = list(doc.tags) + [word for word in words.of(doc) if word not in doc.tags]
+    page.meta["tags"] = [theme_text(word) for word in (*doc.tags, *(w for w in words.of(doc) if w not in doc.tags))]
 
 
 class SearchWords:
