@@ -14,6 +14,7 @@ from conftest import REPO
 
 from manual import load_manual
 from manual.model.additions import headings
+from manual.reading.regional import checksum
 
 TODAY = "2026-12-04"
 ADDITION = re.compile(r'<section class="manual-local-addition">(.*?)</section>', re.DOTALL)
@@ -99,3 +100,15 @@ def test_every_addition_sits_under_a_heading_its_chapter_has(manual):
         chapter = manual.get(addition.adds_to)
         assert chapter is not None and chapter.is_regional, addition.path
         assert addition.at in [text for _, _, text in headings(chapter.body)], addition.path
+
+
+def test_the_synced_core_is_the_sample_as_published():
+    """regional/ is written only by a sync from regional-core/: a change to the sample core shows on the site only
+    once it is synced (`manual sync-regional --source regional-core`), and the lock says which release it is."""
+    lock = yaml.safe_load((REPO / "regional.lock.yml").read_text(encoding="utf-8"))
+    published = REPO / "regional-core"
+    files = {path.relative_to(published).as_posix(): path for path in published.rglob("*") if path.is_file()}
+    assert lock["source"] == "regional-core"  # relative, so the lock works in any clone
+    assert sorted(lock["files"]) == sorted(files)
+    stale = [name for name, path in files.items() if checksum(path.read_bytes()) != lock["files"][name]["sha256"]]
+    assert stale == [], "regional-core/ changed since the last sync: run manual sync-regional --source regional-core"
