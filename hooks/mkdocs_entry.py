@@ -20,9 +20,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from manual import ManualError, load_manual, load_settings
+from manual.model.additions import ADDITIONS_DIR
 from manual.model.addresses import Addresses, address_clash_problems, document_source
 from manual.outputs.pages import register_filters
 from manual.reading.redirects import redirect_map
+from manual.reading.regional import LOCK_FILE, REGIONAL_DIR
 from manual.words import plural
 from manual_site.html import theme_text
 from manual_site.navigation import navigation
@@ -192,13 +194,20 @@ def on_shutdown() -> None:
 
 
 def on_serve(server, *, config, builder):
-    """Rebuild when a document changes: procedures/ is outside docs_dir, so it is watched here."""
+    """Rebuild when a document changes: procedures/, the regional layer and local additions are outside docs_dir,
+    so they are watched here."""
     try:
-        procedures = load_settings(Path(config.config_file_path).parent).procedures_dir
+        settings = load_settings(Path(config.config_file_path).parent)
     except ManualError:
         return server
-    if procedures.is_dir():
-        server.watch(str(procedures))
+    for source in (
+        settings.procedures_dir,
+        settings.root / REGIONAL_DIR,
+        settings.root / LOCK_FILE,
+        settings.root / ADDITIONS_DIR,
+    ):
+        if source.exists():
+            server.watch(str(source))
     return server
 
 

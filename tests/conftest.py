@@ -35,7 +35,10 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TODAY = "2026-11-24"
 
-# What a fixture project borrows from the real repository: the machinery, the site pages and data.
+# What a fixture project borrows from the real repository: the machinery, the site pages and data (with the
+# schemas, including the regional lock's and the local additions'). Not the shipped content: a fixture brings
+# its own procedures/, and syncs its own regional core when it needs one (tests/test_regional.py); the shipped
+# regional/ and local-additions/ would name chapters and owners a fixture does not have.
 MACHINERY = ["mkdocs.yml", "hooks", "overrides", "docs"]
 
 # Browser fixtures (browser, shipped_site, shipped_server, page): tests/browser.py

@@ -1,4 +1,8 @@
-"""Another partnership uses the same code: it changes only its data and content, never code or templates."""
+"""Another partnership uses the same code: it changes only its data and content, never code or templates.
+
+The regional core is the region's, shared by every partnership in it: it holds no partnership's name, and
+another partnership takes the same release unchanged (its checksums in the lock would refuse any edit).
+"""
 
 from __future__ import annotations
 
@@ -9,11 +13,14 @@ from pathlib import Path
 import pytest
 from conftest import REPO, run_build
 
-# What a partnership owns: its settings and data, and its content.
-ITS_OWN = ["docs", "procedures"]
-# What it shares with every other partnership, unchanged.
-SHARED = ["hooks", "overrides", "mkdocs.yml"]
+# What a partnership owns: its settings and data, and its content, including its additions to regional chapters.
+ITS_OWN = ["docs", "procedures", "local-additions"]
+# What it shares with every other partnership, unchanged: the machinery, and the region's synced core.
+SHARED = ["hooks", "overrides", "mkdocs.yml", "regional", "regional.lock.yml"]
+# The region's text: as published (regional-core/) and as synced into the manual (regional/).
+REGIONS = ["regional-core", "regional"]
 NAME = re.compile("herefordshire", re.IGNORECASE)
+ADDITION = re.compile(r'<section class="manual-local-addition">.*?</section>', re.DOTALL)
 
 
 def _renamed(text: str) -> str:
@@ -60,6 +67,19 @@ def test_the_shipped_data_names_the_partnership_in_generated_pages_and_templates
     assert "Local (Herefordshire) content" in shipped["procedures/voice-of-the-child/index.html"]  # a template
     assert "Herefordshire Safeguarding Children Partnership" in shipped["changes.xml"]  # the feed
     assert "services in Herefordshire use the same four levels" in shipped["levels-of-need/families/index.html"]
+    # a regional chapter names the partnership only in its local additions, which the renaming below covers
+    fostering = shipped["procedures/private-fostering/index.html"]
+    article = fostering[fostering.index("<article") : fostering.index("</article>")]
+    additions = ADDITION.findall(article)
+    assert any("Private fostering is under-reported in Herefordshire" in addition for addition in additions)
+    assert not NAME.search(ADDITION.sub("", article))
+
+
+def test_the_regional_core_names_no_partnership():
+    files = [path for name in REGIONS for path in sorted((REPO / name).rglob("*")) if path.is_file()]
+    assert len(files) > 20  # the core is there, with its chapters
+    named = {path.relative_to(REPO).as_posix() for path in files if NAME.search(path.read_text(encoding="utf-8"))}
+    assert named == set(), "a partnership's name in the region's text: put it in a local addition"
 
 
 def test_a_second_partnership_changes_only_data_and_content_and_its_name_is_everywhere_the_first_s_was(sites):

@@ -1,8 +1,8 @@
 """.github/CODEOWNERS, generated from the owners list: each owner's documents go to its GitHub team.
 
 GitHub asks the team named for a file to review every pull request that changes it. The last
-matching line wins, so the default team comes first (everything), then one line per document
-whose owner has a team of its own.
+matching line wins, so the default team comes first (everything), then one line per document or
+local addition whose owner has a team of its own.
 """
 
 from __future__ import annotations
@@ -39,11 +39,14 @@ def codeowners_text(manual: Manual) -> str:
         f"# Everything else: {default.name}",
         f"* {default.github_team}",
     ]
-    documents = sorted(manual.documents, key=lambda doc: doc.path)
+    # A regional chapter changes only through `manual sync-regional`, which the default team reviews, even if the
+    # region's owners.yml gives its groups teams; a local addition is the partnership's own, so its owner's team.
+    owned = [(doc.path, doc.owner) for doc in manual.documents if not doc.is_regional]
+    owned += [(addition.path, addition.owner) for addition in manual.additions]
     for owner in sorted(owners.values(), key=lambda o: o.key):
         if not owner.github_team or owner.key == default_owner:
             continue
-        paths = [doc.path for doc in documents if doc.owner == owner.key]
+        paths = sorted(path for path, key in owned if key == owner.key)
         if paths:
             lines += ["", f"# {owner.name} ({owner.key})"]
             lines += [f"/{_escape(path)} {owner.github_team}" for path in paths]

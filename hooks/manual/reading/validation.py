@@ -13,16 +13,26 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from manual.model.additions import ADDITIONS_DIR
 from manual.model.document import STATUS_LABELS, Document
 from manual.model.manual import IGNORED_NAMES, load_manual
 from manual.model.problems import ManualError, Problem
 from manual.model.settings import load_settings
 from manual.reading.checks import cross_checks
 from manual.reading.frontmatter import decode, parse_document_text
+from manual.reading.regional import LOCK_FILE, REGIONAL_DIR
 from manual.reading.site_config import page_clash_problems
 
-# A change to any of these can affect every document.
-SHARED_INPUTS = ("docs/data/", "docs/schema/", "procedures/sections.yml")
+# A change to any of these can affect every document. The regional layer brings ids, owners and headings that
+# local documents and additions rely on, and an addition is checked against its chapter, so they check the whole.
+SHARED_INPUTS = (
+    "docs/data/",
+    "docs/schema/",
+    "procedures/sections.yml",
+    f"{REGIONAL_DIR}/",
+    LOCK_FILE,
+    f"{ADDITIONS_DIR}/",
+)
 
 
 @dataclass
