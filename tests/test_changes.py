@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from manual.model.additions import LocalAddition
 from manual.model.document import Amendment, Document
 from manual.outputs.changes import next_update, recently_updated
 
@@ -57,3 +58,19 @@ def test_updated_within_the_last_n_days_counting_today(today, updated):
 
 def test_withdrawn_documents_are_never_marked_updated():
     assert not recently_updated(doc("withdrawn", "2026-11-10"), date(2026, 11, 20), 30)
+
+
+def test_a_chapter_whose_local_information_changed_is_marked_updated():
+    local = LocalAddition(
+        id="a",
+        path="local-additions/a.md",
+        adds_to="d",
+        at="Who does what",
+        owner="o",
+        last_reviewed=date(2026, 1, 1),
+        body="",
+        amendments=(Amendment(date(2026, 11, 10), "Local contact added."),),
+    )
+    chapter = doc("approved", "2025-01-01")
+    assert not recently_updated(chapter, date(2026, 11, 20), 30)
+    assert recently_updated(chapter, date(2026, 11, 20), 30, [local])

@@ -246,7 +246,7 @@ def test_the_feed_is_the_same_for_the_same_today_and_leaves_out_later_changes(tm
 
     def feed(today: str) -> bytes:
         manual = load_manual(project, today)
-        return atom_feed(all_changes(manual.documents, manual.today), title="T", partnership="P", today=manual.today)
+        return atom_feed(all_changes(manual), title="T", partnership="P", today=manual.today)
 
     assert feed("2026-11-24") == feed("2026-11-24")
     earlier = ET.fromstring(feed("2026-11-01"))

@@ -5,6 +5,7 @@ Each test syncs from a throwaway git repository with two tagged releases, as a r
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import subprocess
@@ -304,6 +305,58 @@ def test_two_additions_at_one_place_must_say_which_comes_first(project, core):
     add(project, "first", addition("first", order=1))
     add(project, "second", addition("second", order=2))
     assert manual("check", root=project, today=TODAY).returncode == 0
+
+
+def words(html_text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
+
+
+# ---- changes by layer ------------------------------------------------------------------------------
+
+
+def test_changes_the_feed_and_the_bulletin_keep_the_regions_changes_apart_from_the_partnerships(project, core, tmp_path):
+    region_amended = document(
+        id="regional-conferences",
+        title="Child protection conferences",
+        owner="regional-group",
+        scope="A",
+        amendments=[{"date": "2026-11-01", "version": "1.1", "summary": "Timescales brought into line with the region."}],
+    )
+    release(core, "1.2", {CHAPTER.format("regional-conferences"): region_amended})
+    assert sync(project, "--source", str(core), "--release", "1.2").returncode == 0
+    add(project, "conference", addition(amendments=[{"date": "2026-11-20", "summary": "Chair's office contact added."}]))
+    build = run_build(project, TODAY)
+    assert build.returncode == 0, build.output
+
+    changes = (project / "site/changes/index.html").read_text(encoding="utf-8")
+    tables = re.findall(r"<table>\s*<caption>(.*?)</caption>(.*?)</table>", changes, flags=re.S)
+    november = {caption: words(rows) for caption, rows in tables[:2]}
+    assert list(november) == ["Regional chapters", "Local documents and local information"]
+    assert "Child protection conferences (version 1.1) Timescales brought into line with the region. 1 November 2026" in (
+        november["Regional chapters"]
+    )
+    local = november["Local documents and local information"]
+    assert "Child protection conferences: local information under \u201cWho does what\u201d Chair's office contact added." in local
+    assert "Timescales" not in local
+    recent = changes[changes.index('id="recently-updated"') : changes.index('id="changes-2026-11"')]
+    assert recent.index('id="recently-updated-regional"') < recent.index('id="recently-updated-local"')
+
+    feed = (project / "site/changes.xml").read_text(encoding="utf-8")
+    entries = re.findall(r"<entry>(.*?)</entry>", feed, flags=re.S)
+    layers = {re.search(r"<title>(.*?)</title>", e).group(1): re.search(r'<category term="(\w+)" label="([^"]+)" scheme=', e).groups() for e in entries}
+    assert layers["Child protection conferences (version 1.1)"] == ("regional", "Regional chapters")
+    assert layers["Child protection conferences: local information under \u201cWho does what\u201d"] == (
+        "local",
+        "Local documents and local information",
+    )
+
+    out = tmp_path / "bulletin"
+    run = manual("bulletin", "--since", "2026-11-01", "--output-dir", str(out), root=project, today=TODAY)
+    assert run.returncode == 0, run.output
+    text = (out / f"bulletin-2026-11-01-to-{TODAY}.md").read_text(encoding="utf-8")
+    regional, _, local = text.partition("## Local documents and local information")
+    assert "## Regional chapters" in regional and "Timescales brought into line" in regional
+    assert "Chair's office contact added" in local and "Timescales" not in local
 
 
 # ---- a second partnership ---------------------------------------------------------------------------

@@ -28,12 +28,13 @@ class Bulletin:
 
 def bulletin(manual, since: date, addresses: Addresses = SITE_RELATIVE) -> Bulletin:
     """Every change from `since` up to the manual's today, newest first."""
-    changes = all_changes(manual.documents, manual.today, since=since)
+    changes = all_changes(manual, since=since)
     context = dict(
         partnership=manual.settings.partnership,
         since=since,
         today=manual.today,
         changes=changes,
+        layered=manual.regional is not None,
         links={change.document.id: addresses.absolute(addresses.document(change.document)) for change in changes},
         changes_page=addresses.absolute(addresses.page("changes.md")),
         feed=addresses.absolute(FEED_PATH),

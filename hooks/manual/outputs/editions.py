@@ -39,12 +39,12 @@ def edition_entries(manual: Manual) -> list[EditionEntry]:
 
 def changes_between(manual: Manual, previous: Edition, edition: Edition) -> list[Change]:
     """Amendments dated after the previous edition and on or before this one, newest first."""
-    return all_changes(manual.documents, edition.date, since=previous.date + timedelta(days=1))
+    return all_changes(manual, edition.date, since=previous.date + timedelta(days=1))
 
 
 def changes_since(manual: Manual, edition: Edition) -> list[Change]:
     """Amendments made after the edition, up to today: what the next edition will bring."""
-    return all_changes(manual.documents, manual.today, since=edition.date + timedelta(days=1))
+    return all_changes(manual, since=edition.date + timedelta(days=1))
 
 
 def site_edition(manual: Manual) -> Edition | None:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.formatting import uk_date
-from manual.outputs.changes import Change
+from manual.outputs.changes import LAYER_LABELS, Change
 from manual.outputs.pages import render_markdown
 
 FEED_PATH = "changes.xml"
@@ -38,6 +38,8 @@ class FeedEntry:
     summary: str
     term: str
     label: str
+    layer: str  # regional or local: a second category, so a reader can follow one layer
+    layer_label: str
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Feed:
     author: str
     generator: str
     alternate: str
+    layer_scheme: str
     self_link: str
     updated: str
     entries: tuple[FeedEntry, ...]
@@ -71,21 +74,25 @@ def atom_feed(
         entries.append(
             FeedEntry(
                 id=_urn(change.key),
-                title=f"{doc.title}{version}",
+                title=f"{change.title}{version}",
                 updated=_moment(change.date, timezone).isoformat(),
                 link=addresses.absolute(addresses.document(doc)),
                 summary=f"{uk_date(change.date)}: {amendment.summary}",
                 term=doc.type,
                 label=doc.type_label,
+                layer=change.layer,
+                layer_label=LAYER_LABELS[change.layer],
             )
         )
+    alternate = addresses.absolute(addresses.page("changes.md"))
     feed = Feed(
         id=_urn("feed:" + title),
         title=f"{title}: what's changed",
         subtitle=f"Changes to the {partnership}'s procedures, newest first.",
         author=partnership,
         generator=title,  # the manual itself; no third-party address in the feed
-        alternate=addresses.absolute(addresses.page("changes.md")),
+        alternate=alternate,
+        layer_scheme=f"{alternate}#layers",
         self_link=addresses.absolute(FEED_PATH),
         updated=_moment(changes[0].date if changes else today, timezone).isoformat(),
         entries=tuple(entries),

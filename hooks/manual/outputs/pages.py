@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from manual.model.formatting import join_words, uk_date
+from manual.outputs.changes import by_layer
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]|#])")
 # What starts a list, a definition, an admonition, a setext underline or a fence where it begins a line, and
@@ -44,7 +45,7 @@ def markdown_text(value: object) -> Markup:
     return Markup(_LINE_START.sub(_line_start, text))
 
 
-FILTERS = {"uk_date": uk_date, "join_words": join_words, "markdown_text": markdown_text}
+FILTERS = {"uk_date": uk_date, "join_words": join_words, "markdown_text": markdown_text, "by_layer": by_layer}
 
 
 def register_filters(env: Environment) -> None:

@@ -18,7 +18,7 @@ UPDATED = "updated"  # Material's page status: shown in the navigation beside th
 def pages(site):
     manual = site.manual
     settings = manual.settings
-    changes = all_changes(manual.documents, manual.today)
+    changes = all_changes(manual)
     site.page_statuses[UPDATED] = f"Updated in the last {settings.updated_days} days"
     yield render_listing_page(
         PAGE,
@@ -28,6 +28,7 @@ def pages(site):
         updated_days=settings.updated_days,
         next_update=next_update(manual.today, settings.update_months),
         feed_path=FEED_PATH,
+        layered=manual.regional,
         cadence=_cadence(len(set(settings.update_months))),
         hrefs=site.hrefs_from(PAGE),
     )
@@ -48,6 +49,7 @@ def _cadence(times: int) -> str:
 
 def markdown(site, page, markdown: str) -> str:
     doc = page.document
-    if doc is not None and recently_updated(doc, site.manual.today, site.manual.settings.updated_days):
+    manual = site.manual
+    if doc is not None and recently_updated(doc, manual.today, manual.settings.updated_days, manual.additions_to(doc)):
         page.meta["status"] = UPDATED
     return markdown

@@ -46,6 +46,7 @@ def pages(site):
         since=changes_since(manual, latest) if latest else [],
         archives={entry.edition.slug: _live(site, entry.edition.archive, here) for entry in entries},
         hrefs=site.hrefs_from(PAGE),
+        layered=manual.regional,
     )
 
 

@@ -36,7 +36,11 @@ def pages(site):
         "by_type": lambda: indexes.by_type(documents),
     }
     shared = {
-        "updated": {doc.id for doc in documents if recently_updated(doc, manual.today, manual.settings.updated_days)},
+        "updated": {
+            doc.id
+            for doc in documents
+            if recently_updated(doc, manual.today, manual.settings.updated_days, manual.additions_to(doc))
+        },
         "titles": {doc.id: doc.title for doc in documents},
     }
     yield NewPage(TOPICS, render_markdown("topics.md.j2", withdrawn=bool(retired)))
