@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
-from cli_helpers import manual, smoke
+from cli_helpers import CONSOLE_SCRIPT, manual, smoke
 from conftest import REPO, make_project, run_build
 from fixture_documents import BODY, document
 
@@ -357,6 +358,83 @@ def test_changes_the_feed_and_the_bulletin_keep_the_regions_changes_apart_from_t
     regional, _, local = text.partition("## Local documents and local information")
     assert "## Regional chapters" in regional and "Timescales brought into line" in regional
     assert "Chair's office contact added" in local and "Timescales" not in local
+
+
+# ---- the weekly sync ---------------------------------------------------------------------------------
+
+FAKE_GH = """#!/bin/sh
+# Stands in for GitHub's command: records each call; `pr list` prints the open pull request's number, if any.
+echo "$*" >> "$GH_LOG"
+if [ "$1 $2" = "pr list" ]; then cat "$GH_OPEN" 2>/dev/null; fi
+while [ $# -gt 0 ]; do if [ "$1" = --body-file ]; then cp "$2" "$GH_BODY"; fi; shift; done
+"""
+
+
+def test_the_weekly_sync_proposes_a_new_release_in_one_pull_request_listing_the_additions_to_check(project, core, tmp_path):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "conference", addition())
+    remote = tmp_path / "partnership.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", "The manual on regional release 1.0")
+    git(project, "remote", "add", "origin", str(remote))
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (tools / "gh").chmod(0o755)
+    log, body, open_pr = tmp_path / "gh.log", tmp_path / "body.md", tmp_path / "open-pr"
+    env = {
+        **os.environ,
+        "PATH": f"{tools}{os.pathsep}{os.environ['PATH']}",
+        "MANUAL": str(CONSOLE_SCRIPT),
+        "MANUAL_TODAY": TODAY,
+        "GH_LOG": str(log),
+        "GH_BODY": str(body),
+        "GH_OPEN": str(open_pr),
+        "GIT_AUTHOR_EMAIL": "sync@example.invalid",
+    }
+
+    def weekly() -> subprocess.CompletedProcess:
+        return subprocess.run(
+            ["bash", str(REPO / "scripts/regional-sync-pr.sh")], cwd=project, env=env, capture_output=True, text=True
+        )
+
+    def pushed_release() -> str:
+        lock = subprocess.run(
+            ["git", "--git-dir", str(remote), "show", "regional-sync:regional.lock.yml"], capture_output=True, text=True
+        )
+        return re.search(r"^release: '(.*)'$", lock.stdout, flags=re.M).group(1)
+
+    run = weekly()
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert pushed_release() == "1.1"
+    assert log.read_text(encoding="utf-8").splitlines()[-1].startswith(
+        "pr create --head regional-sync --title Regional core release 1.1 --body-file"
+    )
+    description = body.read_text(encoding="utf-8")
+    assert "# Regional core: release 1.1 (was 1.0)" in description
+    assert "- Changed: regional-conferences" in description and "- Withdrawn: regional-strategy" in description
+    assert "- regional-conferences: local-additions/conference.md" in description
+    assert "sets its `checked:` date" in description
+
+    calls = len(log.read_text(encoding="utf-8").splitlines())
+    again = weekly()  # the next week, with no new release
+    assert again.returncode == 0 and "Nothing to propose" in again.stdout, again.stdout + again.stderr
+    assert len(log.read_text(encoding="utf-8").splitlines()) == calls  # GitHub is not asked anything
+
+    release(core, "1.2", {CHAPTER.format("regional-core-groups"): chapter("regional-core-groups", "Core groups", BODY + "\nMore.\n")})
+    open_pr.write_text("7\n", encoding="utf-8")  # the pull request for 1.1 is still open
+    run = weekly()
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert pushed_release() == "1.2"
+    assert log.read_text(encoding="utf-8").splitlines()[-1].startswith("pr edit 7 --title Regional core release 1.2")
+
+    # a release that would break the manual (the heading an addition attaches to is gone) is never pushed
+    release(core, "1.3", {CHAPTER.format("regional-conferences"): chapter("regional-conferences", "Child protection conferences", "## What to do now\n\nAct.\n")})
+    run = weekly()
+    assert run.returncode != 0 and "has no heading 'Who does what'" in run.stdout + run.stderr
+    assert pushed_release() == "1.2"
 
 
 # ---- a second partnership ---------------------------------------------------------------------------

@@ -153,3 +153,14 @@ def test_the_zensical_report_runs_monthly_never_blocks_and_reaches_the_summary()
     assert 'cat engine-report.md >> "$GITHUB_STEP_SUMMARY"' in runs
     kept = [step for step in job["steps"] if step.get("uses", "").startswith("actions/upload-artifact@")]
     assert kept and kept[0]["with"]["path"] == "engine-report.md"
+
+
+def test_the_regional_sync_runs_weekly_and_proposes_through_a_pull_request():
+    workflow = load("regional-sync.yml")
+    cron = workflow["on"]["schedule"][0]["cron"]
+    assert re.fullmatch(r"\d+ \d+ \* \* [0-6]", cron), cron  # once a week
+    assert "release" in workflow["on"]["workflow_dispatch"]["inputs"]
+    job = workflow["jobs"]["sync"]
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
+    step = next(step for step in job["steps"] if "regional-sync-pr.sh" in step.get("run", ""))
+    assert step["env"]["BUILD"] == "make build"  # its pull request starts no other workflow: it builds here

@@ -66,7 +66,7 @@ def sync_regional(args: Namespace) -> int:
     manual = load_manual(root, args.today)
     changed = set(result.changed) | set(result.withdrawn)
     affected: dict[str, list[str]] = {}
-    for addition in getattr(manual, "additions", ()):
+    for addition in manual.additions:
         if addition.adds_to in changed:
             affected.setdefault(addition.adds_to, []).append(addition.path)
     sys.stdout.write(sync_summary(result, affected))

@@ -140,6 +140,7 @@ class SyncResult:
     added: list[str] = field(default_factory=list)  # chapter ids
     changed: list[str] = field(default_factory=list)
     withdrawn: list[str] = field(default_factory=list)
+    up_to_date: bool = False  # the manual already has exactly this release: nothing was written
 
 
 def fetch(source: str, release: str | None, into: Path) -> None:
@@ -247,6 +248,14 @@ def sync(root: Path, source: str, release: str | None, today: date, check) -> Sy
                 "changed_in": before.changed_in if same else found_release,
                 "changed_on": (before.changed_on if same else today).isoformat(),
             }
+        if (
+            old_lock is not None
+            and (old_lock.source, old_lock.release) == (source, found_release)
+            and {path: entry["sha256"] for path, entry in files.items()} == {p: f.sha256 for p, f in old_lock.files.items()}
+            and not lock_problems(root, old_lock)
+        ):
+            # The same release again (the weekly check, say): the lock keeps its date, so git sees no change.
+            return SyncResult(found_release, found_release, up_to_date=True)
         new_ids, old_ids = _chapter_ids(fetched), _chapter_ids(old_folder) if old_folder.exists() else {}
         result = SyncResult(found_release, old_lock.release if old_lock else None)
         result.added = sorted(set(new_ids) - set(old_ids))
@@ -281,6 +290,8 @@ def sync(root: Path, source: str, release: str | None, today: date, check) -> Sy
 
 def sync_summary(result: SyncResult, affected: dict[str, list[str]]) -> str:
     """What a sync changed, in Markdown: chapters added, changed and withdrawn, and the local additions to check."""
+    if result.up_to_date:
+        return f"# Regional core: release {result.release}\n\nAlready up to date: the manual has this release, unchanged.\n"
     lines = [
         f"# Regional core: release {result.release}" + (f" (was {result.previous})" if result.previous else ""),
         "",
