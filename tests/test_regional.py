@@ -463,6 +463,10 @@ def test_two_partnerships_on_one_regional_core_share_its_chapters_and_keep_their
         assert run.returncode == 0, run.output
         assert f"A new manual is ready in {folder}" in run.stdout
         assert "procedures-group" in (folder / "docs/data/owners.yml").read_text(encoding="utf-8")
+        machinery = " ".join(f.read_text(encoding="utf-8") for f in [folder / "Makefile", *folder.glob(".github/workflows/*.yml")])
+        assert "regional-sync.yml" in {f.name for f in folder.glob(".github/workflows/*.yml")}
+        needed = set(re.findall(r"scripts/[\w.-]+\.(?:sh|py)", machinery)) | {"package.json", "package-lock.json"}
+        assert sorted(name for name in needed if not (folder / name).is_file()) == []  # what its workflows run is there
         add(
             folder,
             "conference",

@@ -164,3 +164,14 @@ def test_the_regional_sync_runs_weekly_and_proposes_through_a_pull_request():
     assert job["permissions"] == {"contents": "write", "pull-requests": "write"}
     step = next(step for step in job["steps"] if "regional-sync-pr.sh" in step.get("run", ""))
     assert step["env"]["BUILD"] == "make build"  # its pull request starts no other workflow: it builds here
+
+
+def test_the_handbooks_region_workflow_is_a_valid_workflow(tmp_path):
+    handbook = (REPO / "HANDBOOK.md").read_text(encoding="utf-8")
+    section = handbook.split("## A region of partnerships", 1)[1].split("\n## ", 1)[0]
+    example = re.search(r"```yaml\n(.*?)```", section, flags=re.S).group(1)
+    assert "matrix:" in example and "manual sync-regional" in example and "make build" in example
+    workflow = tmp_path / "region.yml"
+    workflow.write_text(example, encoding="utf-8")
+    result = subprocess.run([actionlint(), "-no-color", str(workflow)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
