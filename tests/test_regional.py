@@ -16,6 +16,9 @@ import pytest
 from cli_helpers import CONSOLE_SCRIPT, manual, smoke
 from conftest import REPO, make_project, run_build
 from fixture_documents import BODY, document
+from manual.model.manual import load_manual
+from manual.outputs.reminders import plan_issues
+from manual.outputs.report import build_report
 
 TODAY = "2026-11-24"
 CHAPTER = "procedures/child-protection/{}.md"
@@ -179,6 +182,11 @@ def test_sync_regional_runs_as_installed(project, core):
     assert "- Added: regional-conferences, regional-strategy" in run.stdout
 
 
+def reminder_issues(project: Path, today: str) -> list:
+    """The reminder issues the weekly run would open for the manual, with none open yet."""
+    return plan_issues(build_report(load_manual(project, today)), [])
+
+
 def test_regional_chapters_are_reported_for_information_and_never_reach_an_owner(project, core):
     assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
     report = manual("report", "--format", "json", root=project, today="2027-01-01")  # a year after the review
@@ -188,8 +196,9 @@ def test_regional_chapters_are_reported_for_information_and_never_reach_an_owner
     markdown = manual("report", root=project, today="2027-01-01").stdout
     assert "## Regional chapters, for information" in markdown
     assert "Regional procedures group" not in markdown.split("## Regional chapters")[0]
-    reminders = manual("reminders", "--dry-run", root=project, today="2027-01-01")
-    assert "regional-group" not in reminders.stdout and "Regional procedures group" not in reminders.stdout
+    issues = reminder_issues(project, "2027-01-01")
+    assert issues and "regional-group" not in {issue.owner for issue in issues}  # the fixture's own overdue documents
+    assert all("Regional procedures group" not in issue.body and "regional-" not in issue.body for issue in issues)
 
 
 def test_the_register_records_each_documents_layer_and_the_regional_release(project, core):
@@ -267,6 +276,11 @@ def test_a_sync_that_changes_the_chapter_flags_exactly_its_additions(project, co
         "`local-additions/conference.md` (Who does what, in Child protection conferences): "
         "the regional text changed on 1 December 2026"
     ) in report
+    schedule = words((project / "site/review-schedule/index.html").read_text(encoding="utf-8"))
+    assert (
+        "Child protection conferences: local information under \u201cWho does what\u201d The regional text changed on "
+        "1 December 2026: check that this local information still fits."
+    ) in schedule
     add(project, "conference", addition(checked=later))  # its owner has checked it
     assert "Local additions to check" not in manual("report", root=project, today=later).stdout
 
@@ -310,6 +324,26 @@ def test_two_additions_at_one_place_must_say_which_comes_first(project, core):
 
 def words(html_text: str) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", html_text)).split())
+
+
+def test_a_local_addition_due_for_review_reaches_its_owner_like_a_document(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "conference", addition(last_reviewed="2025-06-01", checked=TODAY))  # reviewed every 12 months: overdue
+    data = json.loads(manual("report", "--format", "json", root=project, today=TODAY).stdout)
+    owner = next(section for section in data["owners"] if section["key"] == "policy-procedures")
+    entry = next(doc for doc in owner["documents"] if doc["id"] == "local-conference-contacts")
+    assert entry["state"] == "overdue" and entry["next_review"] == "2026-06-01"
+    assert entry["path"] == "local-additions/conference.md" and entry["url"] == "procedures/regional-conferences/"
+    assert entry["title"] == "Child protection conferences: local information under \u201cWho does what\u201d"
+    assert "local-conference-contacts" not in {doc["id"] for doc in data["regional_for_information"]}
+    (issue,) = [a for a in reminder_issues(project, TODAY) if a.owner == "policy-procedures"]
+    assert issue.action == "open" and "local information under \u201cWho does what\u201d" in issue.body
+    assert run_build(project, TODAY).returncode == 0
+    register = json.loads((project / "site/register.json").read_text(encoding="utf-8"))
+    assert "local-conference-contacts" not in {record["id"] for record in register["documents"]}  # documents only
+    schedule = (project / "site/review-schedule/index.html").read_text(encoding="utf-8")
+    overdue = words(schedule[schedule.index('data-schedule="overdue"') : schedule.index('data-schedule="coming-up"')])
+    assert "Child protection conferences: local information under \u201cWho does what\u201d Policy and Procedures" in overdue
 
 
 # ---- changes by layer ------------------------------------------------------------------------------

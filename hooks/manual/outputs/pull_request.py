@@ -25,7 +25,7 @@ def changed_documents(manual: Manual, paths: list[str], addresses: Addresses = S
     root = manual.settings.root
     procedures = manual.settings.procedures_dir.relative_to(root).as_posix()
     sources = {source.path: source for source in manual.sources}
-    entries = {entry.document.path: entry for entry in schedule_entries(manual, addresses)}
+    entries = {entry.path: entry for entry in schedule_entries(manual, addresses)}
     changed: list[ChangedDocument] = []
     seen = set()
     for raw in paths:

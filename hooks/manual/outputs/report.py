@@ -143,7 +143,7 @@ def build_report(
     for entry in schedule_entries(manual, addresses):
         if not (include_all or entry.due_within(window)):
             continue
-        if entry.document.is_regional:
+        if entry.layer == "regional":
             regional.append(entry)
         else:
             by_owner.setdefault(entry.owner, []).append(entry)
@@ -174,7 +174,7 @@ def entry_line(entry: ScheduleEntry) -> str:
     label = SHORT_LABELS[entry.state]
     link = f"[{markdown_text(entry.title)}]({entry.url})"
     if not entry.on_cycle:
-        return f"**{label}** ({entry.document.status_label.lower()}): {link}"
+        return f"**{label}** ({entry.status_label.lower()}): {link}"
     return f"**{label}:** {link}: due {uk_date(entry.next_review)}, {entry.timing}"
 
 

@@ -1,8 +1,9 @@
-"""The review schedule: every document with its owner and its review, as of one day.
+"""The review schedule: every document and every local addition, with its owner and its review, as of one day.
 
 The report, the register, the review schedule page and the reminders all read these entries,
 so they cannot disagree about a document's state; the report and the register write them as data
-with the one ScheduleEntry.record.
+with the one ScheduleEntry.record. A local addition is reviewed by its own owner on its own dates, inside
+a regional chapter the region reviews: its entry names it, and links to its chapter.
 """
 
 from __future__ import annotations
@@ -12,30 +13,49 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
+from manual.model.additions import LocalAddition
 from manual.model.addresses import SITE_RELATIVE, Addresses
 from manual.model.document import Document
 from manual.model.manual import Manual
-from manual.model.review import Review, ReviewState
+from manual.model.review import Review, ReviewState, review_state
+
+ADDITION_TYPE = "local-addition"  # an addition's `type` in the records, beside the documents' types
 
 
 @dataclass(frozen=True)
 class ScheduleEntry:
-    document: Document
+    document: Document  # for a local addition, the regional chapter it sits in
     owner_name: str
     review: Review
     url: str  # absolute when the site's address is known, else site-relative (procedures/<id>/)
+    addition: LocalAddition | None = None
+    regional_change: date | None = None  # an addition's chapter changed on this day, after its owner checked it
 
     @property
     def id(self) -> str:
-        return self.document.id
+        return self.addition.id if self.addition else self.document.id
 
     @property
     def title(self) -> str:
+        if self.addition:
+            return f"{self.document.title}: local information under \u201c{self.addition.at}\u201d"
         return self.document.title
 
     @property
     def owner(self) -> str:
-        return self.document.owner
+        return self.addition.owner if self.addition else self.document.owner
+
+    @property
+    def path(self) -> str:
+        return self.addition.path if self.addition else self.document.path
+
+    @property
+    def layer(self) -> str:
+        return "local" if self.addition else self.document.layer
+
+    @property
+    def status_label(self) -> str:
+        return "Local information" if self.addition else self.document.status_label
 
     @property
     def state(self) -> ReviewState:
@@ -69,26 +89,26 @@ class ScheduleEntry:
 
     def record(self, fields: list[str]) -> dict:
         """The named fields of the entry as plain data, for JSON and CSV; dates as YYYY-MM-DD, None when unset."""
-        doc = self.document
+        doc, addition = self.document, self.addition
         every = {
-            "id": doc.id,
-            "title": doc.title,
+            "id": self.id,
+            "title": self.title,
             "url": self.url,
-            "path": doc.path,
-            "owner": doc.owner,
+            "path": self.path,
+            "owner": self.owner,
             "owner_name": self.owner_name,
             "status": doc.status,
-            "version": doc.version,
-            "approved": _iso(doc.approved_on),
-            "last_reviewed": _iso(doc.last_reviewed),
+            "version": None if addition else doc.version,
+            "approved": None if addition else _iso(doc.approved_on),
+            "last_reviewed": _iso(addition.last_reviewed if addition else doc.last_reviewed),
             "next_review": _iso(self.next_review),
             "state": self.state.value,
             "state_label": self.review.in_words,
             "days_left": self.days_left,
             "timing": self.timing,
-            "type": doc.type,
-            "scope": doc.scope,
-            "layer": doc.layer,
+            "type": ADDITION_TYPE if addition else doc.type,
+            "scope": "C" if addition else doc.scope,
+            "layer": self.layer,
         }
         return {name: every[name] for name in fields}
 
@@ -127,14 +147,29 @@ def owner_name(manual: Manual, key: str) -> str:
     return owner.name if owner else key
 
 
-def schedule_entries(manual: Manual, addresses: Addresses = SITE_RELATIVE) -> list[ScheduleEntry]:
-    """Every document, soonest review first (overdue at the top; off-cycle documents last), then by title."""
+def schedule_entries(
+    manual: Manual, addresses: Addresses = SITE_RELATIVE, additions: bool = True
+) -> list[ScheduleEntry]:
+    """Every document, and (unless additions is False) every local addition: soonest review first (overdue at
+    the top; off-cycle entries last), then by title. An addition is on the review cycle while its chapter is
+    in force."""
     entries = [
         ScheduleEntry(
             doc, owner_name(manual, doc.owner), manual.review(doc), addresses.absolute(addresses.document(doc))
         )
         for doc in manual.documents
     ]
+    for addition in manual.additions if additions else ():
+        chapter = manual.get(addition.adds_to)
+        if chapter is None:  # refused by the checks; a report of a manual with problems is never made
+            continue
+        review = review_state(addition.next_review, manual.today, manual.settings.due_soon_days, chapter.in_force)
+        url = addresses.absolute(addresses.document(chapter))
+        entries.append(
+            ScheduleEntry(
+                chapter, owner_name(manual, addition.owner), review, url, addition, manual.regional_change(addition)
+            )
+        )
     return sorted(entries, key=_order)
 
 

@@ -10,7 +10,7 @@ from manual_site.page import NewPage
 
 def pages(site):
     manual = site.manual
-    entries = schedule_entries(manual, site.addresses)
+    entries = schedule_entries(manual, site.addresses, additions=False)  # one record per document
     edition = site_edition(manual)
     release = manual.regional.release if manual.regional else None
     yield NewPage(JSON_FILE, register_json(entries, manual.today, site.site_name, edition, release))
