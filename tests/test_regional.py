@@ -346,6 +346,16 @@ def test_a_local_addition_due_for_review_reaches_its_owner_like_a_document(proje
     assert "Child protection conferences: local information under \u201cWho does what\u201d Policy and Procedures" in overdue
 
 
+def test_renaming_an_owner_renames_it_in_local_additions_too(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "conference", addition())
+    run = manual("rename-owner", "policy-procedures", "procedures-team", root=project, today=TODAY)
+    assert run.returncode == 0, run.output
+    assert "local-additions/conference.md: owner changed to 'procedures-team'." in run.stdout
+    assert "owner: procedures-team\n" in (project / "local-additions/conference.md").read_text(encoding="utf-8")
+    assert manual("check", root=project, today=TODAY).returncode == 0
+
+
 # ---- changes by layer ------------------------------------------------------------------------------
 
 

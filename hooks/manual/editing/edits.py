@@ -536,6 +536,12 @@ def rename_owner(
             text.front_matter.set(tuple(name.split(".")), new)
         edit.add(text.change())
         edit.notes.append(f"{source.path}: {' and '.join(fields)} changed to {new!r}.")
+    for addition in manual.additions:
+        if addition.owner == old:
+            text = _text_of(manual, addition.path)
+            text.front_matter.set(("owner",), new)
+            edit.add(text.change())
+            edit.notes.append(f"{addition.path}: owner changed to {new!r}.")
     return edit
 
 
