@@ -343,7 +343,10 @@ def test_a_local_addition_due_for_review_reaches_its_owner_like_a_document(proje
     assert "local-conference-contacts" not in {record["id"] for record in register["documents"]}  # documents only
     schedule = (project / "site/review-schedule/index.html").read_text(encoding="utf-8")
     overdue = words(schedule[schedule.index('data-schedule="overdue"') : schedule.index('data-schedule="coming-up"')])
-    assert "Child protection conferences: local information under \u201cWho does what\u201d Policy and Procedures" in overdue
+    assert (
+        "Child protection conferences: local information under \u201cWho does what\u201d Policy and Procedures"
+        in overdue
+    )
 
 
 def test_renaming_an_owner_renames_it_in_local_additions_too(project, core):
@@ -356,20 +359,51 @@ def test_renaming_an_owner_renames_it_in_local_additions_too(project, core):
     assert manual("check", root=project, today=TODAY).returncode == 0
 
 
+def test_reviewing_an_addition_records_both_dates_and_a_regional_chapter_is_not_edited_here(project, core):
+    assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
+    add(project, "conference", addition(last_reviewed="2025-06-01"))
+    run = manual(
+        "reviewed",
+        "local-conference-contacts",
+        "--summary",
+        "Chair's office route confirmed.",
+        root=project,
+        today=TODAY,
+    )
+    assert run.returncode == 0, run.output
+    text = (project / "local-additions/conference.md").read_text(encoding="utf-8")
+    assert f"last_reviewed: {TODAY}\nchecked: {TODAY}\namendments:\n  - date: {TODAY}\n" in text
+    assert "Chair's office route confirmed." in text
+    assert manual("check", root=project, today=TODAY).returncode == 0
+    for command in (
+        ("reviewed", "regional-conferences", "--summary", "Reviewed here."),
+        ("withdraw", "regional-strategy", "--summary", "Not needed."),
+    ):
+        refused = manual(*command, root=project, today=TODAY)
+        assert refused.returncode == 2 and "is a regional chapter: the region reviews and changes it" in refused.stderr
+    assert manual("check", root=project, today=TODAY).returncode == 0  # regional/ untouched
+
+
 # ---- changes by layer ------------------------------------------------------------------------------
 
 
-def test_changes_the_feed_and_the_bulletin_keep_the_regions_changes_apart_from_the_partnerships(project, core, tmp_path):
+def test_changes_the_feed_and_the_bulletin_keep_the_regions_changes_apart_from_the_partnerships(
+    project, core, tmp_path
+):
     region_amended = document(
         id="regional-conferences",
         title="Child protection conferences",
         owner="regional-group",
         scope="A",
-        amendments=[{"date": "2026-11-01", "version": "1.1", "summary": "Timescales brought into line with the region."}],
+        amendments=[
+            {"date": "2026-11-01", "version": "1.1", "summary": "Timescales brought into line with the region."}
+        ],
     )
     release(core, "1.2", {CHAPTER.format("regional-conferences"): region_amended})
     assert sync(project, "--source", str(core), "--release", "1.2").returncode == 0
-    add(project, "conference", addition(amendments=[{"date": "2026-11-20", "summary": "Chair's office contact added."}]))
+    add(
+        project, "conference", addition(amendments=[{"date": "2026-11-20", "summary": "Chair's office contact added."}])
+    )
     build = run_build(project, TODAY)
     assert build.returncode == 0, build.output
 
@@ -377,18 +411,27 @@ def test_changes_the_feed_and_the_bulletin_keep_the_regions_changes_apart_from_t
     tables = re.findall(r"<table>\s*<caption>(.*?)</caption>(.*?)</table>", changes, flags=re.S)
     november = {caption: words(rows) for caption, rows in tables[:2]}
     assert list(november) == ["Regional chapters", "Local documents and local information"]
-    assert "Child protection conferences (version 1.1) Timescales brought into line with the region. 1 November 2026" in (
-        november["Regional chapters"]
+    assert (
+        "Child protection conferences (version 1.1) Timescales brought into line with the region. 1 November 2026"
+        in (november["Regional chapters"])
     )
     local = november["Local documents and local information"]
-    assert "Child protection conferences: local information under \u201cWho does what\u201d Chair's office contact added." in local
+    assert (
+        "Child protection conferences: local information under \u201cWho does what\u201d Chair's office contact added."
+        in local
+    )
     assert "Timescales" not in local
     recent = changes[changes.index('id="recently-updated"') : changes.index('id="changes-2026-11"')]
     assert recent.index('id="recently-updated-regional"') < recent.index('id="recently-updated-local"')
 
     feed = (project / "site/changes.xml").read_text(encoding="utf-8")
     entries = re.findall(r"<entry>(.*?)</entry>", feed, flags=re.S)
-    layers = {re.search(r"<title>(.*?)</title>", e).group(1): re.search(r'<category term="(\w+)" label="([^"]+)" scheme=', e).groups() for e in entries}
+    layers = {
+        re.search(r"<title>(.*?)</title>", e).group(1): re.search(
+            r'<category term="(\w+)" label="([^"]+)" scheme=', e
+        ).groups()
+        for e in entries
+    }
     assert layers["Child protection conferences (version 1.1)"] == ("regional", "Regional chapters")
     assert layers["Child protection conferences: local information under \u201cWho does what\u201d"] == (
         "local",
@@ -414,7 +457,9 @@ while [ $# -gt 0 ]; do if [ "$1" = --body-file ]; then cp "$2" "$GH_BODY"; fi; s
 """
 
 
-def test_the_weekly_sync_proposes_a_new_release_in_one_pull_request_listing_the_additions_to_check(project, core, tmp_path):
+def test_the_weekly_sync_proposes_a_new_release_in_one_pull_request_listing_the_additions_to_check(
+    project, core, tmp_path
+):
     assert sync(project, "--source", str(core), "--release", "1.0").returncode == 0
     add(project, "conference", addition())
     remote = tmp_path / "partnership.git"
@@ -453,8 +498,10 @@ def test_the_weekly_sync_proposes_a_new_release_in_one_pull_request_listing_the_
     run = weekly()
     assert run.returncode == 0, run.stdout + run.stderr
     assert pushed_release() == "1.1"
-    assert log.read_text(encoding="utf-8").splitlines()[-1].startswith(
-        "pr create --head regional-sync --title Regional core release 1.1 --body-file"
+    assert (
+        log.read_text(encoding="utf-8")
+        .splitlines()[-1]
+        .startswith("pr create --head regional-sync --title Regional core release 1.1 --body-file")
     )
     description = body.read_text(encoding="utf-8")
     assert "# Regional core: release 1.1 (was 1.0)" in description
@@ -467,7 +514,11 @@ def test_the_weekly_sync_proposes_a_new_release_in_one_pull_request_listing_the_
     assert again.returncode == 0 and "Nothing to propose" in again.stdout, again.stdout + again.stderr
     assert len(log.read_text(encoding="utf-8").splitlines()) == calls  # GitHub is not asked anything
 
-    release(core, "1.2", {CHAPTER.format("regional-core-groups"): chapter("regional-core-groups", "Core groups", BODY + "\nMore.\n")})
+    release(
+        core,
+        "1.2",
+        {CHAPTER.format("regional-core-groups"): chapter("regional-core-groups", "Core groups", BODY + "\nMore.\n")},
+    )
     open_pr.write_text("7\n", encoding="utf-8")  # the pull request for 1.1 is still open
     run = weekly()
     assert run.returncode == 0, run.stdout + run.stderr
@@ -475,7 +526,15 @@ def test_the_weekly_sync_proposes_a_new_release_in_one_pull_request_listing_the_
     assert log.read_text(encoding="utf-8").splitlines()[-1].startswith("pr edit 7 --title Regional core release 1.2")
 
     # a release that would break the manual (the heading an addition attaches to is gone) is never pushed
-    release(core, "1.3", {CHAPTER.format("regional-conferences"): chapter("regional-conferences", "Child protection conferences", "## What to do now\n\nAct.\n")})
+    release(
+        core,
+        "1.3",
+        {
+            CHAPTER.format("regional-conferences"): chapter(
+                "regional-conferences", "Child protection conferences", "## What to do now\n\nAct.\n"
+            )
+        },
+    )
     run = weekly()
     assert run.returncode != 0 and "has no heading 'Who does what'" in run.stdout + run.stderr
     assert pushed_release() == "1.2"
@@ -507,7 +566,9 @@ def test_two_partnerships_on_one_regional_core_share_its_chapters_and_keep_their
         assert run.returncode == 0, run.output
         assert f"A new manual is ready in {folder}" in run.stdout
         assert "procedures-group" in (folder / "docs/data/owners.yml").read_text(encoding="utf-8")
-        machinery = " ".join(f.read_text(encoding="utf-8") for f in [folder / "Makefile", *folder.glob(".github/workflows/*.yml")])
+        machinery = " ".join(
+            f.read_text(encoding="utf-8") for f in [folder / "Makefile", *folder.glob(".github/workflows/*.yml")]
+        )
         assert "regional-sync.yml" in {f.name for f in folder.glob(".github/workflows/*.yml")}
         needed = set(re.findall(r"scripts/[\w.-]+\.(?:sh|py)", machinery)) | {"package.json", "package-lock.json"}
         assert sorted(name for name in needed if not (folder / name).is_file()) == []  # what its workflows run is there

@@ -25,8 +25,12 @@ def add_commands(command) -> None:
     sub.add_argument("--scope", default="C", choices=["A", "B", "C"], help="regional layer (default: C, local content)")
     add_dry_run(sub)
 
-    sub = command("reviewed", reviewed, "Record a review: the dates, an amendments entry and the version.")
-    sub.add_argument("id", metavar="ID", help="the document's id")
+    sub = command(
+        "reviewed",
+        reviewed,
+        "Record a review: the dates, an amendments entry and the version (a local addition: its dates and an amendment).",
+    )
+    sub.add_argument("id", metavar="ID", help="the document's id, or a local addition's")
     sub.add_argument("--summary", required=True, help="what the review changed, in a sentence (goes into amendments)")
     sub.add_argument("--major", action="store_true", help="a major revision: 2.1 -> 3.0 (default: 2.1 -> 2.2)")
     sub.add_argument(

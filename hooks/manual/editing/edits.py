@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from manual.editing.yamledit import YamlText, quoted, scalar
+from manual.model.additions import LocalAddition
 from manual.model.document import TYPE_LABELS, Document
 from manual.model.formatting import uk_date
 from manual.model.links import DOC_LINK, doc_links
@@ -23,6 +24,7 @@ from manual.model.review import add_interval
 from manual.model.settings import SETTINGS_FILE
 from manual.model.vocabulary import OWNERS_FILE
 from manual.outputs.pages import render_markdown
+from manual.reading.additions import SCHEMA as ADDITIONS_SCHEMA
 from manual.reading.frontmatter import decode, parse_document_text
 from manual.reading.schema import load_schema, schema_problems
 from manual.words import did_you_mean, plural, slug
@@ -94,10 +96,11 @@ class DocumentText:
         return Change(self.path, self.relative, ("\ufeff" if self.bom else "") + text)
 
 
-def _checked(change: Change, manual: Manual) -> Change:
-    """Refuse to write a document the build would reject on its own (the cross-checks come after)."""
+def _checked(change: Change, manual: Manual, schema: Path | None = None) -> Change:
+    """Refuse to write a document (or, with its schema, a local addition) the build would reject on its own (the
+    cross-checks come after)."""
     parsed = parse_document_text(change.text.lstrip("\ufeff").replace("\r\n", "\n"), change.relative)
-    problems = schema_problems(parsed.data, parsed.lines, change.relative, manual.settings.schema_file)
+    problems = schema_problems(parsed.data, parsed.lines, change.relative, schema or manual.settings.schema_file)
     if problems:
         raise ManualError(problems)
     return change
@@ -287,8 +290,11 @@ def mark_reviewed(
 ) -> Edit:
     manual = load_manual(root, today)
     today = manual.today
-    doc = find_document(manual, doc_id)
     summary = _summary(summary)
+    addition = next((a for a in manual.additions if a.id == doc_id), None)
+    if addition is not None:
+        return _addition_reviewed(manual, addition, summary)
+    doc = _local(find_document(manual, doc_id))
     if doc.status != "approved":
         raise ManualError(
             Problem(
@@ -338,6 +344,47 @@ def mark_reviewed(
     return edit
 
 
+def _local(doc: Document) -> Document:
+    """The document, when it is the partnership's to edit; a regional chapter is the region's text."""
+    if doc.is_regional:
+        raise ManualError(
+            Problem(
+                doc.path,
+                None,
+                None,
+                "is a regional chapter: the region reviews and changes it, and the partnership takes its releases "
+                "with `manual sync-regional`; the partnership's own information for it goes in a local addition",
+            )
+        )
+    return doc
+
+
+def _addition_reviewed(manual: Manual, addition: LocalAddition, summary: str) -> Edit:
+    """A local addition's review: its owner read it against the regional text, so both dates become today."""
+    today = manual.today
+    if addition.last_reviewed > today:
+        raise ManualError(
+            Problem(
+                addition.path,
+                addition.line_of("last_reviewed"),
+                "last_reviewed",
+                f"{addition.last_reviewed.isoformat()} is after today ({today.isoformat()}); check --today",
+            )
+        )
+    text = _text_of(manual, addition.path)
+    fm = text.front_matter
+    fm.set(("last_reviewed",), today.isoformat())
+    fm.set(("checked",), today.isoformat(), after=("last_reviewed",))
+    fm.prepend_item(("amendments",), f"- date: {today.isoformat()}\n  summary: {scalar(summary)}\n", after=("checked",))
+    edit = Edit()
+    edit.add(_checked(text.change(), manual, manual.settings.root / ADDITIONS_SCHEMA))
+    edit.notes.append(
+        f"{addition.path}: reviewed and checked against the regional text on {uk_date(today)}; "
+        f"next review {uk_date(add_interval(today, addition.review_interval))}."
+    )
+    return edit
+
+
 def _summary(summary: str) -> str:
     summary = " ".join(summary.split())
     if len(summary) < 5:
@@ -363,7 +410,7 @@ def withdraw(
 ) -> Edit:
     manual = load_manual(root, today)
     today = manual.today
-    doc = find_document(manual, doc_id)
+    doc = _local(find_document(manual, doc_id))
     summary = _summary(summary)
     if doc.is_retired:
         raise ManualError(Problem(doc.path, doc.line_of("status"), "status", f"the document is already {doc.status}"))

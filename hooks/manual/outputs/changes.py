@@ -95,7 +95,11 @@ def all_changes(manual, until: date | None = None, since: date | None = None) ->
         return amendment.date <= until and (since is None or amendment.date >= since)
 
     changes = [
-        Change(doc, amendment) for doc in manual.documents if not doc.is_draft for amendment in doc.amendments if wanted(amendment)
+        Change(doc, amendment)
+        for doc in manual.documents
+        if not doc.is_draft
+        for amendment in doc.amendments
+        if wanted(amendment)
     ]
     for addition in manual.additions:
         chapter = manual.get(addition.adds_to)

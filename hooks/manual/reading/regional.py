@@ -251,7 +251,8 @@ def sync(root: Path, source: str, release: str | None, today: date, check) -> Sy
         if (
             old_lock is not None
             and (old_lock.source, old_lock.release) == (source, found_release)
-            and {path: entry["sha256"] for path, entry in files.items()} == {p: f.sha256 for p, f in old_lock.files.items()}
+            and {path: entry["sha256"] for path, entry in files.items()}
+            == {p: f.sha256 for p, f in old_lock.files.items()}
             and not lock_problems(root, old_lock)
         ):
             # The same release again (the weekly check, say): the lock keeps its date, so git sees no change.
