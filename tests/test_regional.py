@@ -16,6 +16,7 @@ import pytest
 from cli_helpers import CONSOLE_SCRIPT, manual, smoke
 from conftest import REPO, make_project, run_build
 from fixture_documents import BODY, document
+
 from manual.model.manual import load_manual
 from manual.outputs.reminders import plan_issues
 from manual.outputs.report import build_report
