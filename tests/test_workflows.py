@@ -175,3 +175,11 @@ def test_the_handbooks_region_workflow_is_a_valid_workflow(tmp_path):
     workflow.write_text(example, encoding="utf-8")
     result = subprocess.run([actionlint(), "-no-color", str(workflow)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_manual_not_ready_is_deployed_only_as_a_preview():
+    steps = load("deploy.yml")["jobs"]["build"]["steps"]
+    names = [step.get("name", "") for step in steps]
+    readiness = steps[names.index("Check readiness")]["run"]
+    assert ".venv/bin/manual readiness" in readiness and 'echo "MANUAL_PREVIEW=1" >> "$GITHUB_ENV"' in readiness
+    assert names.index("Check readiness") < names.index("Build the manual strictly, with its published address")

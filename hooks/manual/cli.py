@@ -2,7 +2,7 @@
 
     check  new  reviewed  withdraw  rename-owner        (manual.commands.checking, .editing)
     report  reminders  pr-summary  bulletin              (manual.commands.reviews)
-    codeowners  links                                    (manual.commands.checking)
+    codeowners  links  readiness                         (manual.commands.checking)
     edition  in-force                                    (manual.commands.editions)
 
 Every subcommand takes --root DIR (default: the copy of the manual the current folder is in),
@@ -13,7 +13,7 @@ A problem is a plain message on standard error naming the file, line and field, 
 Exit status, the same for every subcommand:
   0  all well
   1  findings: problems in the manual (check), something overdue (report),
-     CODEOWNERS out of date (codeowners --check)
+     CODEOWNERS out of date (codeowners --check), not ready to publish (readiness)
   2  usage or invalid input: a wrong option or date, an unknown id or owner,
      data files that cannot be read, a manual with problems where the output
      needs a sound one, a file that cannot be read or written

@@ -7,6 +7,7 @@ what it does to a page. Features are plain modules; none of them knows MkDocs.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -18,6 +19,8 @@ from manual.model.manual import Manual
 from manual_site.features import FEATURES
 from manual_site.page import NewPage, PageView
 
+PREVIEW_ENV = "MANUAL_PREVIEW"
+
 
 @dataclass(frozen=True)
 class TemplateContext:
@@ -27,6 +30,8 @@ class TemplateContext:
     due_soon_days: int
     scope_labels: dict[str, str]
     emergency_line: tuple[str, str]  # (address of the contact, the link's words)
+    consultation: bool = False  # the settings say the manual is a consultation draft
+    preview: bool = False  # built as a preview of a manual not ready to publish (PREVIEW_ENV)
 
 
 @dataclass
@@ -99,6 +104,9 @@ class Site:
             due_soon_days=settings.due_soon_days,
             scope_labels=settings.scope_labels,
             emergency_line=(f"contacts/#{settings.emergency_line.contact}", settings.emergency_line.text),
+            consultation=settings.consultation,
+            # set by the deploy when `manual readiness` finds the manual not ready: it is published only as a preview
+            preview=os.environ.get(PREVIEW_ENV, "") not in ("", "0"),
         )
 
 

@@ -10,11 +10,12 @@ from argparse import Namespace
 from collections import defaultdict
 from pathlib import Path
 
-from manual.cli import EXIT_FINDINGS, EXIT_OK, run_tool, write_output
+from manual.cli import EXIT_FINDINGS, EXIT_OK, run_tool, sound_manual, write_output
 from manual.model.manual import load_manual
 from manual.model.problems import ManualError, Problem
 from manual.outputs.codeowners import CODEOWNERS_FILE, codeowners_status, write_codeowners
 from manual.outputs.external_links import ExternalLink, external_links
+from manual.outputs.readiness import readiness, readiness_markdown
 from manual.reading.validation import validate_files, validate_manual
 from manual.words import plural
 
@@ -27,11 +28,25 @@ def add_commands(command) -> None:
     sub = command("codeowners", codeowners, f"Write {CODEOWNERS_FILE} from the owners list, or check it.")
     sub.add_argument("--check", action="store_true", help=f"write nothing; exit 1 if {CODEOWNERS_FILE} is out of date")
 
+    sub = command(
+        "readiness",
+        readiness_command,
+        "What stops publication: contacts to be confirmed, proposed statements, consultation, drafts linked from "
+        "documents in force, and what the threshold document lacks. Exit 1 when not ready.",
+    )
+    sub.add_argument("--output", type=Path, metavar="FILE", help="write the list to FILE instead of standard output")
+
     sub = command("links", links, "Every link from the manual to another site, with its file and line.")
     sub.add_argument(
         "--format", choices=["markdown", "csv"], default="markdown", help="output format (default: markdown)"
     )
     sub.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE instead of standard output")
+
+
+def readiness_command(args: Namespace) -> int:
+    result = readiness(sound_manual(args))
+    write_output(readiness_markdown(result), args.output)
+    return EXIT_OK if result.ready else EXIT_FINDINGS
 
 
 def check(args: Namespace) -> int:

@@ -42,6 +42,7 @@ MACHINERY = (
     "docs/editing.md",
     "docs/editing",
     "docs/data/tags.yml",
+    "docs/data/threshold-contents.yml",
     "procedures/sections.yml",
 )
 # The new partnership's own starting point, from templates in its name.

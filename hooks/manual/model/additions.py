@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from manual.model.document import Amendment
+from manual.model.prose import prose_lines
 from manual.model.review import add_interval
 
 ADDITIONS_DIR = "local-additions"
 DEFAULT_INTERVAL = "12 months"
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)[ \t]*(?:\{:?[^}]*\})?[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,11 @@ class LocalAddition:
 
 def headings(markdown: str) -> list[tuple[int, int, str]]:
     """(line index, level, text) of each heading outside code blocks."""
-    found, fence = [], None
-    for index, line in enumerate(markdown.split("\n")):
-        opening = _FENCE.match(line)
-        if opening:
-            marker = opening.group(1)[0]
-            fence = None if fence == marker else (fence or marker)
-            continue
-        if fence is None and (match := _HEADING.match(line)):
-            found.append((index, len(match.group(1)), match.group(2).strip()))
-    return found
+    return [
+        (index, len(match.group(1)), match.group(2).strip())
+        for index, line in prose_lines(markdown.split("\n"))
+        if (match := _HEADING.match(line))
+    ]
 
 
 def place(markdown: str, heading: str, block: str) -> str:

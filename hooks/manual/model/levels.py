@@ -92,6 +92,7 @@ class LevelsOfNeed:
     route_protocol: str  # id of the document that sets out step-up and step-down in full
     urgent: str  # what to do when a child is in immediate danger, in Markdown
     families: FamiliesWords
+    proposed: bool = False  # the indicators are proposed, until the sub-group adopts them (manual.model.proposals)
 
     def indicators_for(self, level: int, domain: str | None = None) -> list[Indicator]:
         return [i for i in self.indicators if i.level == level and (domain is None or i.domain == domain)]
@@ -212,6 +213,7 @@ def _record(framework: Document, relative: str, data: dict) -> LevelsOfNeed:
             moving=tuple(" ".join(point.split()) for point in data["families"]["moving"]),
             expect=tuple(" ".join(point.split()) for point in data["families"]["expect"]),
         ),
+        proposed=bool(data.get("proposed", False)),
     )
 
 

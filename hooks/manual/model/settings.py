@@ -37,6 +37,7 @@ class Settings:
     timezone: str
     updated_days: int  # a document amended within this many days is marked "Updated"
     update_months: tuple[int, ...]  # months in which the partnership publishes its planned updates
+    consultation: bool = False  # a consultation draft, not yet approved for use: a banner on every page
 
     @property
     def scope_labels(self) -> dict[str, str]:

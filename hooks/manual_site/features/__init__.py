@@ -10,7 +10,7 @@ Each feature is a module with the same small shape, any of:
 
 The order matters where one feature reads what another wrote: listings go into a generated page's HTML
 before anything else reads it; local additions go into their regional chapter before the chapter is
-read as a document; documents set a page's title and
+read as a document, and proposed statements are marked in both; documents set a page's title and
 topics before search words add to them; the print page takes each document's finished body, and
 external links are made safe on every page, the print page included; and the glossary picks a page's
 abbreviations from its Markdown once every other feature has changed it.
@@ -31,6 +31,7 @@ from manual_site.features import (
     listings,
     local_additions,
     print_page,
+    proposals,
     register,
     review_schedule,
     search_words,
@@ -39,6 +40,7 @@ from manual_site.features import (
 FEATURES = (
     listings,
     local_additions,
+    proposals,
     documents,
     links_here,
     search_words,
