@@ -4,7 +4,7 @@ proposal inside one is marked and gathered with the chapter."""
 
 from __future__ import annotations
 
-from manual.model.proposals import mark_proposals, proposals
+from manual.model.proposals import mark_proposals
 from manual.outputs.pages import render_markdown
 from manual.outputs.readiness import document_proposals
 from manual_site.page import NewPage
