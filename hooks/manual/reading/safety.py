@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 from manual.model.document import Document
 from manual.model.problems import Problem
+from manual.model.prose import lines_outside_code
 from manual.model.vocabulary import CONTACTS_FILE, Contact
 from manual.words import field_path
 
@@ -64,10 +65,6 @@ _NOT_A_PHONE = re.compile(
     r"\b(?:section|sections|s|ss|paragraph|para|article|regulation|reg|rule|page|pages|chapter|part|schedule|room|number|no|level|step|version|figure|table|appendix)\.?\s*$",
     re.IGNORECASE,
 )
-
-
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 def content_problems(path: str, body: str, first_line: int, contacts: dict[str, Contact]) -> list[Problem]:
@@ -207,21 +204,6 @@ def _personal_data(line: str, phones: set[str], emails: set[str]) -> Iterator[st
 
 
 # ---- helpers -------------------------------------------------------------------------------------------
-
-
-def lines_outside_code(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Each line of Markdown with its number, skipping fenced code and removing code spans."""
-    fence: str | None = None
-    for offset, line in enumerate(body.split("\n")):
-        opening = _FENCE.match(line)
-        if fence is not None:
-            if opening and opening.group(1)[0] == fence[0] and len(opening.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opening:
-            fence = opening.group(1)
-            continue
-        yield first_line + offset, _CODE_SPAN.sub("", line)
 
 
 def _reference_targets(body: str) -> dict[str, str]:
