@@ -23,6 +23,7 @@ from manual.reading.frontmatter import decode, parse_document_text
 from manual.reading.regional import CHAPTERS, REGIONAL_DIR, Lock, lock_problems, read_lock
 from manual.reading.safety import content_problems, front_matter_problems
 from manual.reading.schema import schema_problems
+from manual.reading.terms import retired_term_problems
 from manual.reading.today import resolve_today
 
 SECTIONS_FILE = "sections.yml"
@@ -221,6 +222,7 @@ def _read_source(
     if not problems:
         source.document = _record(parsed.data, parsed.lines, source, settings)
         problems += front_matter_problems(source.document, vocabulary.contacts)
+    problems += retired_term_problems(relative, source.body, source.body_line, vocabulary.retired_terms)
     return source, problems + content_problems(relative, source.body, source.body_line, vocabulary.contacts)
 
 

@@ -5,6 +5,7 @@ They are read and checked, with the other data files, by manual.reading.data_fil
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from manual.model.glossary import GlossaryEntry
@@ -12,6 +13,8 @@ from manual.model.glossary import GlossaryEntry
 OWNERS_FILE = "docs/data/owners.yml"
 TAGS_FILE = "docs/data/tags.yml"
 CONTACTS_FILE = "docs/data/contacts.yml"
+RETIRED_TERMS_FILE = "docs/data/retired-terms.yml"
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
 @dataclass(frozen=True)
@@ -38,11 +41,29 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class RetiredTerm:
+    term: str
+    use: str
+    source: str
+    retired: int | None = None
+
+    @property
+    def pattern(self) -> re.Pattern:
+        return re.compile(rf"(?<![\w-]){re.escape(self.term)}(?![\w-])", re.IGNORECASE)
+
+    def as_history(self, line: str, in_history: bool) -> bool:
+        if self.retired is None:
+            return False
+        return in_history or any(int(year) <= self.retired for year in _YEAR.findall(line))
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     owners: dict[str, Owner]
     tags: dict[str, str]
     contacts: dict[str, Contact]
     glossary: tuple[GlossaryEntry, ...] = ()
+    retired_terms: tuple[RetiredTerm, ...] = ()  # refused in documents (manual.reading.terms)
 
     def renamed_owner(self, key: str) -> Owner | None:
         """The owner now known by another key, if key is a former one."""

@@ -15,6 +15,7 @@ from manual.reading.checks import _owner_problem
 from manual.reading.frontmatter import decode, parse_document_text
 from manual.reading.safety import content_problems
 from manual.reading.schema import schema_problems
+from manual.reading.terms import retired_term_problems
 from manual.words import did_you_mean
 
 SCHEMA = Path("docs/schema/local-addition.schema.json")
@@ -33,6 +34,7 @@ def load_additions(
             continue
         found = schema_problems(parsed.data, parsed.lines, relative, root / SCHEMA)
         problems += content_problems(relative, parsed.body, parsed.body_line, contacts)
+        problems += retired_term_problems(relative, parsed.body, parsed.body_line, vocabulary.retired_terms)
         if found:
             problems += found
             continue

@@ -17,7 +17,16 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from manual.model.glossary import GLOSSARY_FILE, GlossaryEntry
 from manual.model.problems import ManualError, Problem
 from manual.model.settings import SETTINGS_FILE, EmergencyLine, Section, Settings
-from manual.model.vocabulary import CONTACTS_FILE, OWNERS_FILE, TAGS_FILE, Contact, Owner, Vocabulary
+from manual.model.vocabulary import (
+    CONTACTS_FILE,
+    OWNERS_FILE,
+    RETIRED_TERMS_FILE,
+    TAGS_FILE,
+    Contact,
+    Owner,
+    RetiredTerm,
+    Vocabulary,
+)
 from manual.reading.schema import read_schema, schema_problems
 from manual.reading.yamlfile import parse_yaml
 from manual.words import did_you_mean, field_path
@@ -144,6 +153,8 @@ def _vocabulary(root: Path, problems: list[Problem]) -> tuple[Vocabulary | None,
     owners, owner_lines = read_data_file(root, OWNERS_FILE, found)
     tags, _ = read_data_file(root, TAGS_FILE, found)
     glossary, glossary_lines = read_data_file(root, GLOSSARY_FILE, found)
+    # optional: a manual without the file refuses no terms
+    retired = read_data_file(root, RETIRED_TERMS_FILE, found)[0] if (root / RETIRED_TERMS_FILE).exists() else []
     keys = {file: tuple(data) for file, data in ((CONTACTS_FILE, contacts), (OWNERS_FILE, owners)) if data is not None}
     for key, owner in (owners or {}).items():
         if "contact" in owner:
@@ -164,6 +175,7 @@ def _vocabulary(root: Path, problems: list[Problem]) -> tuple[Vocabulary | None,
         tags=tags,
         contacts={key: Contact(key, **entry) for key, entry in contacts.items()},
         glossary=tuple(sorted(entries, key=lambda entry: entry.term.lower())),
+        retired_terms=tuple(RetiredTerm(**entry) for entry in retired or ()),
     ), keys
 
 
