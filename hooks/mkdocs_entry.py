@@ -22,6 +22,7 @@ from mkdocs.structure.files import File, Files
 from manual import ManualError, load_manual, load_settings
 from manual.model.additions import ADDITIONS_DIR
 from manual.model.addresses import Addresses, address_clash_problems, document_source
+from manual.model.readability import summary as readability_summary
 from manual.outputs.pages import register_filters
 from manual.reading.redirects import redirect_map
 from manual.reading.regional import LOCK_FILE, REGIONAL_DIR
@@ -83,6 +84,7 @@ def on_config(config):
         return config
     if manual.problems:
         run.stop(manual.problems, f"The manual has {plural(len(manual.problems), 'problem')}")
+    log.info(readability_summary({doc.id: found for doc in manual.documents if (found := manual.readability(doc))}))
     if EPOCH not in os.environ or os.environ[EPOCH] == run.epoch:  # the caller's own value wins
         run.epoch = os.environ[EPOCH] = str(int(datetime.combine(manual.today, time(), UTC).timestamp()))
     if not run.dirty:

@@ -117,6 +117,20 @@ BAD_DATA = [
         id="all with other ages",
     ),
     pytest.param(
+        "text: Any bruise on a baby who is not yet mobile., see: [fixture-mash]",
+        "text: Any bruise on a baby who is not yet mobile., see: [fixture-universal]",
+        "field 'indicators[9].see[0]': indicator 10 ('Any bruise on a baby who is not yet mobile.'): a level 4 indicator "
+        "routed to 'fixture-universal', which is for level 1; expected a document for level 4",
+        id="route to a procedure for other levels",
+    ),
+    pytest.param(
+        "text: Repeated police call-outs to arguments at home.}",
+        "text: A youth worker who works with children may have harmed a child.}",
+        "field 'indicators[8].see': indicator 9 ('A youth worker who works with children may have harmed a ...'): "
+        "expected 'allegations-against-staff-lado' under see: Working Together to Safeguard Children 2023",
+        id="allegation against a worker not routed to the LADO",
+    ),
+    pytest.param(
         "ages: [all], text: Parents provide",
         "text: Parents provide",
         "field 'indicators[1].ages': indicator 2 ('Parents provide warmth and consistent boundaries.'): missing; expected a list",

@@ -21,6 +21,7 @@ from manual.reading.yamlfile import parse_yaml
 from manual.words import did_you_mean, field_path
 
 LEVELS_SCHEMA = Path("docs/schema/levels-of-need.schema.json")
+ROUTES_FILE = "docs/data/indicator-routes.yml"
 FRAMEWORK_TYPE = "threshold-framework"
 ALL_AGES = "all"
 # Documents listed under a level: those in force or being drafted, never withdrawn or superseded ones.
@@ -163,6 +164,7 @@ def load_levels(settings: Settings, documents: list[Document]) -> tuple[LevelsOf
     levels_of_need = _record(framework, relative, data)
     found += _level_problems(levels_of_need, lines)
     found += _reference_problems(levels_of_need, lines, {doc.id: doc for doc in documents})
+    found += _route_problems(levels_of_need, lines, settings.root)
     if found:
         return None, problems + found
     return levels_of_need, problems
@@ -283,6 +285,31 @@ def _level_problems(levels: LevelsOfNeed, lines: dict) -> list[Problem]:
     return problems
 
 
+def _route_problems(levels: LevelsOfNeed, lines: dict, root: Path) -> list[Problem]:
+    """Each indicator that matches a rule of docs/data/indicator-routes.yml must list the rule's procedure."""
+    from manual.reading.data_files import read_data_file  # data_files imports the model; read only when checking
+
+    if not (root / ROUTES_FILE).exists():
+        return []
+    problems: list[Problem] = []
+    rules, _ = read_data_file(root, ROUTES_FILE, problems)
+    for indicator in levels.indicators:
+        text = indicator.text.lower()
+        for rule in rules or ():
+            if rule["route"] not in indicator.see and all(
+                any(word.lower() in text for word in group) for group in rule["words"]
+            ):
+                message = (
+                    f"expected {rule['route']!r} under see: {rule['source']} sets the route (rules in {ROUTES_FILE})"
+                )
+                problems.append(_indicator_problem(levels, lines, indicator, ("see",), message))
+    return problems
+
+
+def _levels_in_words(levels: tuple[int, ...]) -> str:
+    return ("level " if len(levels) == 1 else "levels ") + ", ".join(str(level) for level in levels)
+
+
 def _reference_problems(levels: LevelsOfNeed, lines: dict, known: dict[str, Document]) -> list[Problem]:
     problems = []
 
@@ -299,6 +326,14 @@ def _reference_problems(levels: LevelsOfNeed, lines: dict, known: dict[str, Docu
     for indicator in levels.indicators:
         for position, target in enumerate(indicator.see):
             message = why_not(target)
+            other = known.get(target)
+            # a document listing no level is general, for any level; one listing levels claims only those
+            if message is None and other.levels and indicator.level not in other.levels:
+                message = (
+                    f"a level {indicator.level} indicator routed to {target!r}, which is for "
+                    f"{_levels_in_words(other.levels)}; expected a document for level {indicator.level} "
+                    f"(add {indicator.level} to its levels, or route the indicator to one that is)"
+                )
             if message:
                 problems.append(_indicator_problem(levels, lines, indicator, ("see", position), message))
     message = why_not(levels.route_protocol)

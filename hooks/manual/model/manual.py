@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from manual.model.additions import LocalAddition
+from manual.model.additions import LocalAddition, headings
 from manual.model.document import Amendment, Document
 from manual.model.editions import Edition
 from manual.model.levels import LevelsOfNeed, load_levels
 from manual.model.problems import ManualError, Problem
+from manual.model.readability import ACTION_FLOOR, ACTION_HEADING, Readability, readability
 from manual.model.review import Review
 from manual.model.settings import Section, Settings
 from manual.model.vocabulary import Owner, Vocabulary
@@ -41,6 +42,7 @@ class Source:
     body_line: int = 1
     document: Document | None = None
     data: dict[str, Any] = field(default_factory=dict)  # the raw front matter
+    readability: Readability | None = None  # of a document in force or a draft (manual.model.readability)
 
 
 @dataclass
@@ -72,6 +74,7 @@ class Manual:
 
     def __post_init__(self) -> None:
         self._by_id: dict[str, Document] = {}
+        self._sources = {source.path: source for source in self.sources}
         for doc in self.documents:
             self._by_id.setdefault(doc.id, doc)
 
@@ -80,6 +83,9 @@ class Manual:
 
     def review(self, doc: Document) -> Review:
         return doc.review(self.today, self.settings.due_soon_days)
+
+    def readability(self, doc: Document) -> Readability | None:
+        return self._sources[doc.path].readability if doc.path in self._sources else None
 
     def problems_for(self, path: str) -> list[Problem]:
         return [p for p in self.problems if p.path == path]
@@ -222,8 +228,27 @@ def _read_source(
     if not problems:
         source.document = _record(parsed.data, parsed.lines, source, settings)
         problems += front_matter_problems(source.document, vocabulary.contacts)
+        if not source.document.is_retired:
+            source.readability = readability(source.body)
+            problems += readability_problems(source)
     problems += retired_term_problems(relative, source.body, source.body_line, vocabulary.retired_terms)
     return source, problems + content_problems(relative, source.body, source.body_line, vocabulary.contacts)
+
+
+def readability_problems(source: Source) -> list[Problem]:
+    found = source.readability
+    if found is None or not found.action_below_floor:
+        return []
+    line = next((i for i, _, text in headings(source.body) if text.lower() == ACTION_HEADING), 0)
+    return [
+        Problem(
+            source.path,
+            source.body_line + line,
+            None,
+            f"'What to do now' has a Flesch reading ease of {found.action_ease:g}; expected at least {ACTION_FLOOR}:"
+            " shorter sentences and everyday words (one action per step)",
+        )
+    ]
 
 
 def _date(value: str | None) -> date | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from manual.model.readability import ACTION_FLOOR
 from manual.model.review import ReviewState
 from manual.outputs.pages import render_markdown
 from manual.outputs.schedule import COMING_UP_DAYS, ScheduleEntry, coming_up, overdue, owners_of, schedule_entries
@@ -14,6 +15,7 @@ def pages(site):
     manual = site.manual
     entries = schedule_entries(manual, site.addresses)
     hrefs = site.hrefs_from(PAGE)
+    readability = {doc.id: found for doc in manual.documents if (found := manual.readability(doc)) is not None}
 
     def table(rows: list[ScheduleEntry], name: str) -> str:
         return render_markdown(
@@ -22,6 +24,7 @@ def pages(site):
             name=name,
             hrefs=hrefs,
             due_soon_days=manual.settings.due_soon_days,
+            readability=readability,
         ).strip()
 
     yield render_listing_page(
@@ -35,4 +38,5 @@ def pages(site):
         owners=owners_of(entries),
         states=list(ReviewState),
         table=table,
+        action_floor=ACTION_FLOOR,
     )
