@@ -62,7 +62,7 @@ def test_the_document_control_panel(build_manual):
         "Status Approved",
         "Owner MASH Strategic Group",
         "Version 2.0",
-        "Approved 10 January 2025 by the Safeguarding Partners Executive",
+        "Approved 10 January 2025 by the Safeguarding Partners Board",
         "Last reviewed 10 January 2025",
         "Next review 10 January 2026",
         "Local",

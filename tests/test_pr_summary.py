@@ -33,7 +33,7 @@ def test_the_summary_lists_changed_documents_with_their_review_state(tmp_path):
     ]
     assert rows == [
         "| Making a referral<br>`procedures/responding/referral.md` | MASH Strategic Group | Approved | 1.0 | Review overdue by 318 days | 10 January 2026 |",
-        "| Supervision standards<br>`procedures/guidance/draft.md` | Policy and Procedures sub-group | Draft | 1.0 | Not on the review cycle | Not scheduled |",
+        "| Supervision standards<br>`procedures/guidance/draft.md` | Policy and Procedures sub-group (to be confirmed) | Draft | 1.0 | Not on the review cycle | Not scheduled |",
         "| `procedures/guidance/removed-in-this-pr.md` | | Removed | | | |",
     ]
 

@@ -51,16 +51,28 @@ def test_wordy_steps_fail_the_check_and_the_build_naming_the_file_and_line(tmp_p
     assert run_build(root, TODAY).returncode == 1
 
 
+PLAIN = (
+    "## What to do now\n\n"
+    + "".join(f"{n}. Call the police on 999 if the child is in danger now. Then tell your lead.\n" for n in range(1, 6))
+    + "\n## Who does what\n\nEveryone acts.\n"
+)
+
+
 def test_scores_are_on_the_review_schedule_and_in_the_build_log(tmp_path):
-    build = run_build(make_project(tmp_path), TODAY)
+    root = make_project(
+        tmp_path, files={"procedures/child-protection/plain.md": document(id="fixture-plain", body=PLAIN)}
+    )
+    build = run_build(root, TODAY)
     assert build.returncode == 0, build.output
     assert re.search(
-        r"INFO +-  manual: Readability: \d+ documents, median Flesch reading ease [\d.]+",
+        r"INFO +-  manual: Readability: 1 document, median Flesch reading ease [\d.]+; "
+        r"the hardest 'What to do now' is fixture-plain at [\d.]+ \(at least 50 expected\)\.",
         build.output,
     )
     schedule = (build.site / "review-schedule/index.html").read_text(encoding="utf-8")
     assert '<th scope="col">Reading ease</th>' in schedule
     rows = re.findall(r"<tr data-review-row.*?</tr>", schedule, flags=re.S)
+    assert "What to do now: " in schedule
     assert rows and all(  # a document with a short "What to do now" has its whole score only
         re.search(
             r"<td>[\d.]+(; <span class=\"manual-schedule__action-ease\">What to do now: [\d.]+</span>)?</td>|<td>Not measured</td>",

@@ -29,6 +29,7 @@ def ready(tmp_path):
         contacts.read_text(encoding="utf-8").replace("confirmed: false", "confirmed: true"), encoding="utf-8"
     )
     edit(root, "procedures/early-help/levels-of-need.md", lambda text: text + COVERS_EVERYTHING)
+    edit(root, "docs/data/settings.yml", lambda text: text.replace("consultation: true", "consultation: false"))
     for path in root.glob("procedures/*/*.md"):  # the fixture's one draft is linked from documents in force
         edit(
             root,
@@ -59,7 +60,11 @@ PLANTED = {
         lambda text: text.replace("\n## ", f"\nConference reports: {PROPOSAL}\n\n## ", 1),
         "## Proposed, not yet agreed (1)",
     ),
-    "consultation": ("docs/data/settings.yml", lambda text: text + "consultation: true\n", "## Consultation mode"),
+    "consultation": (
+        "docs/data/settings.yml",
+        lambda text: text.replace("consultation: false", "consultation: true"),
+        "## Consultation mode",
+    ),
     "contact": (
         "docs/data/contacts.yml",
         lambda text: text.replace("\n  confirmed: true", "\n  confirmed: false", 1),
@@ -144,7 +149,7 @@ def test_nothing_to_agree_says_so(ready):
 def test_consultation_and_preview_put_a_banner_on_every_page(ready, monkeypatch):
     build = run_build(ready, TODAY)
     assert "Consultation draft" not in (build.site / "index.html").read_text(encoding="utf-8")
-    edit(ready, "docs/data/settings.yml", lambda text: text + "consultation: true\n")
+    edit(ready, *PLANTED["consultation"][:2])
     monkeypatch.setenv("MANUAL_PREVIEW", "1")
     build = run_build(ready, TODAY)
     assert build.returncode == 0, build.output
@@ -156,3 +161,14 @@ def test_consultation_and_preview_put_a_banner_on_every_page(ready, monkeypatch)
             continue
         assert "Consultation draft: not yet approved for use." in text, page
         assert "Preview: not ready to publish." in text, page
+
+
+def test_proposed_indicators_are_marked_on_every_levels_of_need_page(ready):
+    edit(ready, *PLANTED["levels proposed"][:2])
+    build = run_build(ready, TODAY)
+    assert build.returncode == 0, build.output
+    pages = sorted((build.site / "levels-of-need").glob("*/index.html")) + [build.site / "levels-of-need/index.html"]
+    indicator_pages = [page for page in pages if "families" not in page.as_posix()]
+    assert len(indicator_pages) == 5  # the navigator and the four levels
+    for page in indicator_pages:
+        assert "Proposed indicators, for the sub-group to agree" in page.read_text(encoding="utf-8"), page

@@ -121,8 +121,22 @@ def test_the_review_schedule_page(built):
     assert "Review states are as of 24 November 2026, when the site was built." in html
     overdue = schedule_rows(html, "overdue")
     assert [row["cells"] for row in overdue] == [
-        ["Making a referral", "MASH Strategic Group", "Approved", "Review overdue by 318 days", "10 January 2026"],
-        ["Allegations against staff", "LADO service", "Approved", "Review overdue by 1 day", "23 November 2026"],
+        [
+            "Making a referral",
+            "MASH Strategic Group",
+            "Approved",
+            "Review overdue by 318 days",
+            "10 January 2026",
+            "Not measured",
+        ],
+        [
+            "Allegations against staff",
+            "LADO service",
+            "Approved",
+            "Review overdue by 1 day",
+            "23 November 2026",
+            "Not measured",
+        ],
     ]
     coming = schedule_rows(html, "coming-up")
     assert [row["cells"][0] for row in coming] == ["Core groups", "Screening contacts [MASH]", "Neglect"]
@@ -132,17 +146,19 @@ def test_the_review_schedule_page(built):
     assert [row["cells"] for row in everything[-2:]] == [  # off the review cycle: last, by title
         [
             "Old escalation protocol",
-            "Policy and Procedures sub-group",
+            "Policy and Procedures sub-group (to be confirmed)",
             "Withdrawn",
             "Not on the review cycle",
             "Not scheduled",
+            "Not measured",
         ],
         [
             "Supervision standards",
-            "Policy and Procedures sub-group",
+            "Policy and Procedures sub-group (to be confirmed)",
             "Draft",
             "Not on the review cycle",
             "Not scheduled",
+            "Not measured",
         ],
     ]
     for row in everything:  # every link leads to the document's page
@@ -160,7 +176,7 @@ def test_the_review_schedule_page(built):
         ("lado-service", "LADO service"),
         ("mash-strategic-group", "MASH Strategic Group"),
         ("neglect-strategic-group", "Neglect Strategic Group"),
-        ("policy-procedures", "Policy and Procedures sub-group"),
+        ("policy-procedures", "Policy and Procedures sub-group (to be confirmed)"),
     ]
     assert '<label for="schedule-owner">Owner</label>' in html
     assert '<label for="schedule-state">Review state</label>' in html

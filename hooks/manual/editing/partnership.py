@@ -42,7 +42,9 @@ MACHINERY = (
     "docs/editing.md",
     "docs/editing",
     "docs/data/tags.yml",
-    "docs/data/threshold-contents.yml",
+    "docs/data/threshold-contents.yml",  # national lists: what guidance requires, the terms it retired, the routes it sets
+    "docs/data/retired-terms.yml",
+    "docs/data/indicator-routes.yml",
     "procedures/sections.yml",
 )
 # The new partnership's own starting point, from templates in its name.

@@ -18,6 +18,7 @@ import textstat
 
 from manual.model.additions import headings
 from manual.model.prose import prose_lines
+from manual.words import plural
 
 ACTION_HEADING = "what to do now"
 ACTION_FLOOR = 50
@@ -68,9 +69,13 @@ def _ease(text: str) -> float:
     return round(textstat.flesch_reading_ease(text), 1)
 
 
-def readability(body: str) -> Readability:
+def readability(body: str) -> Readability | None:
+    """None for a document too short to score."""
+    text = plain_text(body)
+    if len(text.split()) < MIN_WORDS:
+        return None
     action = plain_text(section(body, ACTION_HEADING) or "")
-    return Readability(_ease(plain_text(body)), _ease(action) if len(action.split()) >= MIN_WORDS else None)
+    return Readability(_ease(text), _ease(action) if len(action.split()) >= MIN_WORDS else None)
 
 
 def summary(found: dict[str, Readability]) -> str:
@@ -78,7 +83,7 @@ def summary(found: dict[str, Readability]) -> str:
     if not found:
         return "Readability: no documents to measure."
     actions = sorted((r.action_ease, doc_id) for doc_id, r in found.items() if r.action_ease is not None)
-    line = f"Readability: {len(found)} documents, median Flesch reading ease {median(r.ease for r in found.values()):g}"
+    line = f"Readability: {plural(len(found), 'document')}, median Flesch reading ease {median(r.ease for r in found.values()):g}"
     if actions:
         line += (
             f"; the hardest 'What to do now' is {actions[0][1]} at {actions[0][0]:g} (at least {ACTION_FLOOR} expected)"
