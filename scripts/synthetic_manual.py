@@ -148,7 +148,7 @@ SENTENCES = [
     "Share information with the agencies that need it to keep the child safe, and record why you shared it.",
     "A manager should agree the plan and check it is followed, and the reasons for each decision are written down.",
     "Parents and carers should be told about the concern unless telling them would put the child at greater risk.",
-    "The lead professional coordinates the work and makes sure every agency knows what it has agreed to do.",
+    "The lead practitioner coordinates the work and makes sure every agency knows what it has agreed to do.",
     "Where agencies disagree about the level of need, use the escalation process rather than letting it drift.",
     "The child's wishes and feelings are sought directly, in a way that suits their age and understanding.",
     "The {abbr} keeps a record of every contact and the decision taken, with the name of the agency that made it.",
@@ -180,7 +180,7 @@ ROLES = [
     ("Health", "provide the child's health history and arrange any medical assessment."),
     ("Education", "share attendance and welfare information and attend meetings."),
     ("Early help", "coordinate support where needs can be met without statutory services."),
-    ("Voluntary sector", "support the family and tell the lead professional about any change."),
+    ("Voluntary sector", "support the family and tell the lead practitioner about any change."),
 ]
 
 

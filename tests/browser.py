@@ -7,8 +7,9 @@ tests/conftest.py, so any test can ask for these fixtures by name:
     shipped_site    Path of the shipped manual built (`mkdocs build --strict`, in-process) into a temp dir
     shipped_server  a SiteServer serving shipped_site on http://127.0.0.1:<port>/
     shipped_pages   every page of shipped_site ("", "about/", "404.html", ...); document_pages: procedures/<id>/
-    shipped_audit   site_audit.audit_site's findings on every shipped page: axe in every view, requests and
-                    cookies, and the text checks on document pages (one sweep, however many tests read it)
+    shipped_audit   audit(part): site_audit.audit_site's findings on one part of the shipped pages (the parts
+                    together: every page): axe in every view, requests and cookies, and the text checks
+                    on document pages (each part swept once, however many tests read it)
     page            a fresh page (its own context: no cookies or storage shared), closed afterwards
 
 and the plain helpers, for a site of your own (e.g. a fixture manual built with conftest.run_build):
@@ -180,11 +181,41 @@ def document_pages(shipped_pages) -> list[str]:
     return [p for p in shipped_pages if p.startswith("procedures/") and p.count("/") == 2]
 
 
+# The sweep of every shipped page runs in parts, one per xdist worker (a part's tests share an xdist group), so
+# both cores work on it. Pages are dealt out largest first, so the parts take about as long as each other.
+AUDIT_PARTS = 2
+
+
+def audit_parts() -> list:
+    """A pytest parameter per part of the sweep, each in the xdist group of its part."""
+    return [
+        pytest.param(part, id=f"part {part + 1}", marks=pytest.mark.xdist_group(f"shipped_audit_{part}"))
+        for part in range(AUDIT_PARTS)
+    ]
+
+
+def audit_split(pages: list[str], size) -> list[list[str]]:
+    """The pages in AUDIT_PARTS parts, dealt out largest first, each part in the pages' own order."""
+    by_size = sorted(pages, key=size, reverse=True)
+    return [sorted(by_size[part::AUDIT_PARTS], key=pages.index) for part in range(AUDIT_PARTS)]
+
+
 @pytest.fixture(scope="session")
 def shipped_audit(shipped_server, shipped_pages, document_pages):
-    from site_audit import audit_site
+    """audit(part) -> (the part's pages, site_audit.audit_site's findings on them), each part swept once."""
+    from site_audit import audit_site, page_size
 
-    return audit_site(shipped_server, shipped_pages, text_pages=document_pages)
+    parts = audit_split(shipped_pages, functools.partial(page_size, Path(shipped_server.directory)))
+    made: dict[int, tuple] = {}
+
+    def audit(part: int) -> tuple[list[str], object]:
+        if part not in made:
+            pages = parts[part]
+            found = audit_site(shipped_server, pages, text_pages=[p for p in document_pages if p in pages], tabs=1)
+            made[part] = pages, found
+        return made[part]
+
+    return audit
 
 
 @pytest.fixture

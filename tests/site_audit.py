@@ -12,6 +12,7 @@ pages at once.
 from __future__ import annotations
 
 import asyncio
+import functools
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -44,6 +45,12 @@ TEXT_CHECKS = {
 }
 
 TABS = 2  # pages in progress at once: one per core; more only add work for the cores to share (measured)
+
+
+def page_size(site: Path, path: str) -> int:
+    file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
+    return file.stat().st_size if file.exists() else 0
+
 
 _axe = Axe()
 _AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
@@ -131,16 +138,15 @@ OVERFLOW = """() => {
 
 
 def audit_site(
-    server, pages: list[str], views: list[str] | tuple[str, ...] = tuple(VIEWS), text_pages: list[str] = ()
+    server,
+    pages: list[str],
+    views: list[str] | tuple[str, ...] = tuple(VIEWS),
+    text_pages: list[str] = (),
+    tabs: int = TABS,
 ) -> SiteAudit:
     """Every page in every view given, with the requests and cookies of its first load, and the text
     checks on text_pages. Pages are visited largest first, so the longest ones never finish last."""
-    site = Path(server.directory)
-
-    def size(path: str) -> int:
-        file = site / path / "index.html" if path == "" or path.endswith("/") else site / path
-        return file.stat().st_size if file.exists() else 0
-
+    size = functools.partial(page_size, Path(server.directory))
     audit = SiteAudit(
         violations={view: dict.fromkeys(pages) for view in views},
         privacy=dict.fromkeys(pages),
@@ -151,18 +157,18 @@ def audit_site(
     steps = [view for view in VIEWS if view in views]
     jobs = deque((path, steps + ["text"] * (path in text_pages)) for path in sorted(pages, key=size, reverse=True))
     with ThreadPoolExecutor(1) as thread:  # Playwright's async API needs a thread without the sync API's loop
-        thread.submit(asyncio.run, _sweep(server, jobs, audit)).result()
+        thread.submit(asyncio.run, _sweep(server, jobs, audit, tabs)).result()
     return audit
 
 
-async def _sweep(server, jobs: deque, audit: SiteAudit) -> None:
+async def _sweep(server, jobs: deque, audit: SiteAudit, tabs: int) -> None:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
         chromium = await playwright.chromium.launch(**chromium_options())
         audit.browser = f"Chromium {chromium.version}"
         try:
-            await asyncio.gather(*(_tab(chromium, server, jobs, audit) for _ in range(min(TABS, len(jobs)))))
+            await asyncio.gather(*(_tab(chromium, server, jobs, audit) for _ in range(min(tabs, len(jobs)))))
         finally:
             await chromium.close()
 

@@ -4,21 +4,21 @@ statement."""
 
 from __future__ import annotations
 
+import functools
 import os
 from datetime import datetime
 from urllib.parse import urljoin
 from zoneinfo import ZoneInfo
 
 import pytest
-from browser import new_page
+from browser import AUDIT_PARTS, audit_parts, audit_split, new_page
 from conftest import RECORD_ENV
 from site_audit import TEXT_CHECKS, VIEWS, WCAG_TAGS, axe_version
 
 from manual.outputs.accessibility_tests import TestRecord, write_test_record
 
-# Every page in every view is checked in one sweep of parallel tabs (the shipped_audit fixture,
-# tests/browser.py), which tests/test_privacy.py reads too: the group keeps them on one xdist worker.
-sweep = pytest.mark.xdist_group("shipped_audit")
+# Every page in every view is checked in one sweep, in parts (the shipped_audit fixture, tests/browser.py), which
+# tests/test_privacy.py reads too: each part's tests share an xdist group, so each part is swept once.
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -28,8 +28,10 @@ def record_for_the_statement(request):
     target = os.environ.get(RECORD_ENV)
     if not target:
         return
-    audit = request.getfixturevalue("shipped_audit")
-    failed = {path for found in audit.violations.values() for path, violations in found.items() if violations}
+    audits = [request.getfixturevalue("shipped_audit")(part)[1] for part in range(AUDIT_PARTS)]
+    audit = audits[0]
+    violations = [found for each in audits for found in each.violations.values()]
+    failed = {path for found in violations for path, found_there in found.items() if found_there}
     write_test_record(
         target,
         TestRecord(
@@ -39,18 +41,19 @@ def record_for_the_statement(request):
             standard=tuple(WCAG_TAGS),
             axe_core=axe_version(),
             browser=audit.browser,
-            problems=sum(len(violations) for found in audit.violations.values() for violations in found.values()),
+            problems=sum(len(found_there) for found in violations for found_there in found.values()),
             pages_with_problems=len(failed),
         ),
     )
 
 
-@sweep
+@pytest.mark.parametrize("part", audit_parts())
 @pytest.mark.parametrize("view", list(VIEWS))
-def test_every_page_has_no_wcag_a_or_aa_violations(view, shipped_audit, shipped_pages):
-    checked = shipped_audit.violations[view]
-    assert list(checked) == shipped_pages and None not in checked.values()
-    failures = shipped_audit.axe_failures(view)
+def test_every_page_has_no_wcag_a_or_aa_violations(view, part, shipped_audit, shipped_pages):
+    pages, audit = shipped_audit(part)
+    checked = audit.violations[view]
+    assert list(checked) == pages and None not in checked.values() and set(pages) <= set(shipped_pages)
+    failures = audit.axe_failures(view)
     assert not failures, f"axe-core {axe_version()} found WCAG A/AA violations:\n{failures}"
 
 
@@ -164,10 +167,23 @@ def test_the_palette_switch_works_from_the_keyboard(keyboard_page, shipped_serve
 # ---- text at 200% ----------------------------------------------------------------------------------
 
 
-@sweep
+@pytest.mark.parametrize("part", audit_parts())
 @pytest.mark.parametrize("how", list(TEXT_CHECKS))
-def test_document_pages_stay_readable_with_text_at_200_percent(how, shipped_audit, document_pages):
-    checked = shipped_audit.text[how]
-    assert list(checked) == document_pages and None not in checked.values()
+def test_document_pages_stay_readable_with_text_at_200_percent(how, part, shipped_audit, document_pages):
+    pages, audit = shipped_audit(part)
+    checked = audit.text[how]
+    assert list(checked) == [page for page in document_pages if page in pages] and None not in checked.values()
     problems = [f"{path}: {problem}" for path, found in checked.items() for problem in found]
     assert not problems, f"Content lost {how}:\n" + "\n".join(problems)
+
+
+def test_the_sweep_s_parts_are_every_page_once_and_about_the_same_size(shipped_pages, shipped_site):
+    from site_audit import page_size
+
+    size = functools.partial(page_size, shipped_site)
+    parts = audit_split(shipped_pages, size)
+    assert len(parts) == AUDIT_PARTS
+    assert sorted(page for part in parts for page in part) == sorted(shipped_pages)
+    assert all(len(part) == len(set(part)) for part in parts)
+    totals = [sum(size(page) for page in part) for part in parts]
+    assert max(totals) - min(totals) <= max(size(page) for page in shipped_pages)

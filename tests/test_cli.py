@@ -28,6 +28,7 @@ SUBCOMMANDS = {
     "bulletin": ["--since", "2026-01-01"],
     "codeowners": ["--check"],
     "links": [],
+    "readiness": [],
     "sync-regional": ["--source", "no-such-folder"],
     "new-partnership": ["no-such-parent/new", "--name", "X", "--area", "X", "--regional-source", "no-such-folder"],
     "edition": ["March 2027 edition", "--date", "2026-11-01", "--dry-run"],
@@ -68,7 +69,7 @@ def test_the_help_ends_with_the_exit_table():
     assert table(EXIT_TABLE) == {
         0: "all well",
         1: "findings: problems in the manual (check), something overdue (report), CODEOWNERS out of date "
-        "(codeowners --check)",
+        "(codeowners --check), not ready to publish (readiness)",
         2: "usage or invalid input: a wrong option or date, an unknown id or owner, data files that cannot be read, "
         "a manual with problems where the output needs a sound one, a file that cannot be read or written",
         3: "an outside tool failed: git or gh is missing or refused",
@@ -176,5 +177,5 @@ def test_the_workflows_pre_commit_and_editor_tasks_call_real_subcommands():
     tasks = json.loads(re.sub(r"^\s*//.*$", "", (REPO / ".vscode/tasks.json").read_text(encoding="utf-8"), flags=re.M))
     texts += [f"{task['command']} {' '.join(task['args'])}" for task in tasks["tasks"]]
     called = {name for text in texts for name in re.findall(r"\.venv/bin/manual ([a-z-]+)", text)}
-    assert called == {"check", "codeowners", "pr-summary", "report", "reminders"}
+    assert called == {"check", "codeowners", "pr-summary", "readiness", "report", "reminders"}
     assert called <= set(SUBCOMMANDS)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from browser import audit_parts
 
 
-@pytest.mark.xdist_group("shipped_audit")  # the sweep that checks every page records what each one asked for
-def test_no_page_fetches_from_another_site_or_sets_a_cookie(shipped_audit, shipped_pages):
+@pytest.mark.parametrize("part", audit_parts())  # the sweep that checks every page records what each one asked for
+def test_no_page_fetches_from_another_site_or_sets_a_cookie(part, shipped_audit, shipped_pages):
     assert len(shipped_pages) > 10
-    audits = shipped_audit.privacy
-    assert list(audits) == shipped_pages and None not in audits.values()
+    pages, audit = shipped_audit(part)
+    audits = audit.privacy
+    assert list(audits) == pages and None not in audits.values()
     # The recorder really saw the pages' own requests (HTML, Material's CSS and JavaScript, the search index).
     assert all(a.own_requests >= 3 for a in audits.values()), [
         (a.path, a.own_requests) for a in audits.values() if a.own_requests < 3

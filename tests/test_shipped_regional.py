@@ -14,6 +14,7 @@ from conftest import REPO
 
 from manual import load_manual
 from manual.model.additions import headings
+from manual.model.proposals import mark_proposals
 from manual.reading.regional import checksum
 
 TODAY = "2026-12-04"
@@ -79,7 +80,8 @@ def test_regional_chapters_carry_the_partnership_s_additions_marked_local_under_
         page = article(shipped_site, addition.adds_to)
         under = section_under(page, addition.at)
         shown = [plain(block) for block in ADDITION.findall(under)]
-        assert any(plain(addition.body) in block for block in shown), (addition.path, shown)
+        written = mark_proposals(addition.body, lambda text: f"Proposed, for the sub-group to agree: {text}")
+        assert any(plain(written) in block for block in shown), (addition.path, shown)
         assert all(block.startswith(label) for block in shown), addition.path  # marked local, in words
 
 
