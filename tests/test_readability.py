@@ -24,10 +24,6 @@ WORDY = (
 )
 
 
-def test_the_floor_is_between_fairly_difficult_and_plain_english():
-    assert 50 <= ACTION_FLOOR <= 60
-
-
 def test_plain_text_reads_the_words_not_the_markup():
     text = plain_text(
         "## Steps\n\n1. Call [the MASH](doc:mash){: .x }\n2. Write it down\n\n```\ncode here\n```\n| a | b |\n"

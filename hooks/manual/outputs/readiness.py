@@ -80,6 +80,11 @@ def document_proposals(manual: Manual) -> list[tuple[Document, tuple[Proposal, .
     return found
 
 
+def levels_proposed(manual: Manual) -> bool:
+    """The Levels of Need indicators are proposed, not yet adopted."""
+    return manual.levels is not None and manual.levels.proposed
+
+
 def threshold_contents(root: Path) -> tuple[ThresholdContents, ...]:
     problems: list[Problem] = []
     if not (root / THRESHOLD_CONTENTS).exists():
@@ -121,7 +126,7 @@ def readiness(manual: Manual) -> Readiness:
     return Readiness(
         unconfirmed_contacts=tuple(c for c in manual.vocabulary.contacts.values() if not c.confirmed),
         proposals=tuple(document_proposals(manual)),
-        levels_proposed=manual.levels is not None and manual.levels.proposed,
+        levels_proposed=levels_proposed(manual),
         consultation=manual.settings.consultation,
         draft_links=draft_links,
         missing_contents=missing,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from manual.model.proposals import mark_proposals
 from manual.outputs.pages import render_markdown
-from manual.outputs.readiness import document_proposals
+from manual.outputs.readiness import document_proposals, levels_proposed
 from manual_site.page import NewPage
 
 PAGE = "to-be-agreed.md"
@@ -19,7 +19,7 @@ def pages(site):
         render_markdown(
             "to-be-agreed.md.j2",
             found=document_proposals(manual),
-            levels_proposed=manual.levels is not None and manual.levels.proposed,
+            levels_proposed=levels_proposed(manual),
         ),
     )
 
