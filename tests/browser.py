@@ -136,7 +136,11 @@ def chromium_options() -> dict:
 
 
 def new_page(browser, width: int = DESKTOP["width"], height: int = DESKTOP["height"], **context_options):
-    """A page in a new browser context (no shared cookies or storage). Close it with page.context.close()."""
+    """A page in a new browser context (no shared cookies or storage). Close it with page.context.close().
+
+    Service workers are blocked unless a test asks for them (service_workers="allow"): the manual's worker saves
+    the whole site for reading offline on a first visit, work that would only slow a test about something else."""
+    context_options.setdefault("service_workers", "block")
     context = browser.new_context(viewport={"width": width, "height": height}, **context_options)
     return context.new_page()
 
