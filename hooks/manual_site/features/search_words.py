@@ -1,18 +1,25 @@
-"""What Material's search indexes for each document.
+"""The words a document is searched by, besides its own text.
 
-Withdrawn and superseded documents are left out of search and out of the topic listings (no tags for
-the tags plugin to file them under). Once the tags plugin has filed a document under its topics, the
-page's `tags` become its topics plus its search words: keywords, and the glossary's acronyms and
-expansions for it. Material's search weights `tags` above titles and titles above body text, so
-"LADO" finds the LADO procedure before every page that only mentions it.
+Withdrawn and superseded documents are left out of search and out of the topic listings (no tags for the tags
+plugin to file them under). For every other document, the search feature (manual_site.features.search) gives
+the search index two lists of words, which its ranking weighs above the text:
+
+- keywords: the document's keywords, each acronym followed by the glossary's expansion, then the glossary's terms
+  whose `see` is this document (so "LADO" and "designated officer" both find the LADO procedure);
+- phrases: the everyday words practitioners type for it (docs/data/search-phrases.yml), such as "baby sleeping on
+  the sofa" for the safer sleeping guidance.
 """
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 
 from manual.model.document import Document
-from manual_site.html import theme_text
+from manual.reading.search_phrases import SearchPhrases, load_search_phrases
+
+# The build's log, as the entry point writes it (MkDocs's logger for the hook, its messages headed "manual: ").
+_log = logging.getLogger("mkdocs.plugins.manual")
 
 
 def markdown(site, page, markdown: str) -> str:
@@ -22,13 +29,22 @@ def markdown(site, page, markdown: str) -> str:
     return markdown
 
 
-def context(site, page, context: dict) -> None:
-    """After the tags plugin has read the page's topics (on its Markdown), before search indexes it."""
-    doc = page.document
-    if doc is None or doc.is_retired:
-        return
+def words_of(site, doc: Document) -> tuple[list[str], tuple[str, ...]]:
+    """The document's keywords (with the glossary's words for it) and its phrases."""
     words = site.once("search words", lambda: SearchWords(site.manual.vocabulary.glossary))
-    page.meta["tags"] = [theme_text(word) for word in (*doc.tags, *(w for w in words.of(doc) if w not in doc.tags))]
+    return words.of(doc), phrases(site).of(doc.id)
+
+
+def phrases(site) -> SearchPhrases:
+    """docs/data/search-phrases.yml, read once per build; keys naming no document here are said in the log."""
+
+    def read() -> SearchPhrases:
+        found = load_search_phrases(site.manual.settings.root, {doc.id for doc in site.manual.documents})
+        if found.unknown:  # information, not a failure: see manual.reading.search_phrases
+            _log.info(f"manual: {found.unknown_said()}")
+        return found
+
+    return site.once("search phrases", read)
 
 
 class SearchWords:
