@@ -19,6 +19,11 @@ The figures and each budget (PASS or MISS) are printed and written to the output
 default results.md in the work folder). Budgets are judged on CPU time, the median of the runs: it
 stays steady when other work shares the machine, where wall time does not. Live preview is judged on
 wall time, what an editor waits.
+
+Last, Lighthouse (mobile) on the shipped manual, built strictly into the work folder with --today, on the
+pages scripts/lighthouse.py chooses (--no-lighthouse skips it); its scores and targets join the output. Then
+search (scripts/search_benchmark.py; --no-search skips it): the evaluation set's accuracy on the shipped manual, and
+the first query on a phone at the largest size, the manual's against plain MkDocs + Material's.
 """
 
 from __future__ import annotations
@@ -465,6 +470,27 @@ def budgets(results: list[Result]) -> list[tuple[str, bool, str]]:
     return checks
 
 
+def lighthouse_section(work: Path, today: date) -> str:
+    """scripts/lighthouse.py's section of the results, on the shipped manual built strictly for this run."""
+    import lighthouse  # beside this script; it needs node_modules (npm ci --ignore-scripts) only when run
+
+    site = work / "lighthouse-site"
+    print("[lighthouse] building the shipped manual", file=sys.stderr, flush=True)
+    env = {**os.environ, "MANUAL_TODAY": today.isoformat(), "PYTHONDONTWRITEBYTECODE": "1"}
+    build = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=Path(__file__).resolve().parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    if build.returncode != 0:
+        return (
+            f"## Lighthouse (mobile)\n\n- MISS: the shipped manual did not build:\n\n```\n{build.stderr[-3000:]}\n```\n"
+        )
+    return lighthouse.render(lighthouse.measure(site, keep=work / "lighthouse-reports"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build synthetic manuals with and without the hooks and compare.")
     parser.add_argument("--sizes", default="500,2000", help="comma-separated numbers of synthetic documents")
@@ -474,6 +500,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/manual-benchmark"), help="where projects are built")
     parser.add_argument("--output", type=Path, help="where the figures are written (default: WORK/results.md)")
     parser.add_argument("--no-live-preview", action="store_true", help=f"skip live preview at {LIVE_PREVIEW_SIZE}")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip Lighthouse on the shipped manual")
+    parser.add_argument("--no-search", action="store_true", help="skip search: accuracy and the first query on a phone")
     args = parser.parse_args(argv)
     try:
         sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
@@ -488,6 +516,12 @@ def main(argv: list[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     results = [benchmark_size(size, args.work, args.seed, today, args.runs, not args.no_live_preview) for size in sizes]
     text = render(results, args.runs)
+    if not args.no_lighthouse:
+        text += "\n" + lighthouse_section(args.work, today)
+    if not args.no_search:
+        import search_benchmark  # beside this script: accuracy on the shipped manual, the first query at max(sizes)
+
+        text += "\n" + search_benchmark.section(args.work, today, max(sizes))
     output = args.output or args.work / "results.md"
     output.write_text(text, encoding="utf-8")
     print(text + f"\n(written to {output})")
