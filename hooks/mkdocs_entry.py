@@ -179,6 +179,9 @@ def on_env(env, *, config, files):
 
 
 def on_post_build(*, config) -> None:
+    if run.site is not None:
+        with _problems_stop_the_build():
+            run.site.finished(Path(config.site_dir))
     run.built = True  # MkDocs's strict check still follows; a failure there calls on_build_error
 
 

@@ -11,6 +11,7 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from manual.model.addresses import Addresses
@@ -96,6 +97,12 @@ class Site:
         for feature in _having("output"):
             output = feature.output(self, page, output)
         return output
+
+    def finished(self, site_dir: Path) -> None:
+        """Once every page is written into site_dir: features that read the built site (a search index of the
+        finished pages, say) add their files to it."""
+        for feature in _having("finished"):
+            feature.finished(self, site_dir)
 
     def template_context(self) -> TemplateContext:
         settings = self.manual.settings

@@ -66,8 +66,7 @@
     var result = reviewState(nextReview, onCycle, dueSoonDaysFor(element), today);
     element.setAttribute("data-state", result.state);
     recolour(element, result.state);
-    var words = element.querySelector("[data-review-state]");
-    if (words) words.textContent = result.words;
+    element.querySelectorAll("[data-review-state]").forEach(function (words) { words.textContent = result.words; });
     return { result: result, nextReview: nextReview };
   }
 
@@ -86,16 +85,23 @@
       banner.setAttribute("data-review-banner", "");
       panel.parentNode.insertBefore(banner, panel);
     }
+    /* The build's banner, as partials/document-banners.html writes it: the headline always seen, the rest folded
+       on a phone (partials/fold-on-phones.html) and open elsewhere. */
     var owner = panel.getAttribute("data-owner-name");
-    var paragraph = document.createElement("p");
+    var fold = document.createElement("details");
+    fold.className = "manual-fold";
+    fold.setAttribute("data-fold", "");
+    var previous = banner.querySelector("details[data-fold]");
+    fold.open = previous ? previous.open : !window.matchMedia("(max-width: 59.9375em)").matches;
+    var summary = document.createElement("summary");
     var strong = document.createElement("strong");
     strong.textContent = checked.result.words + ".";
-    paragraph.appendChild(strong);
-    paragraph.appendChild(document.createTextNode(
-      " This document was due for review on " + ukDate(checked.nextReview) + ". It stays in force until it is replaced." +
-      (owner ? " The " + owner + " owns its review." : "")
-    ));
-    banner.replaceChildren(paragraph);
+    summary.append(strong, " It stays in force until it is replaced.");
+    var paragraph = document.createElement("p");
+    paragraph.textContent = "This document was due for review on " + ukDate(checked.nextReview) + "." +
+      (owner ? " The " + owner + " owns its review." : "");
+    fold.append(summary, paragraph);
+    banner.replaceChildren(fold);
   }
 
   function run() {

@@ -23,6 +23,15 @@ class EmergencyLine:
 
 
 @dataclass(frozen=True)
+class ReportProblem:
+    """Where "Report a problem with this page" goes: one of a contact's email (a key of contacts.yml) or a new
+    issue in the manual's repository (its web address)."""
+
+    contact: str | None = None
+    repository: str | None = None
+
+
+@dataclass(frozen=True)
 class Settings:
     root: Path
     partnership: str
@@ -38,6 +47,7 @@ class Settings:
     updated_days: int  # a document amended within this many days is marked "Updated"
     update_months: tuple[int, ...]  # months in which the partnership publishes its planned updates
     consultation: bool = False  # a consultation draft, not yet approved for use: a banner on every page
+    report_problem: ReportProblem | None = None  # None: to the document's owner's contact
 
     @property
     def scope_labels(self) -> dict[str, str]:

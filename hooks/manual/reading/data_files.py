@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from manual.model.glossary import GLOSSARY_FILE, GlossaryEntry
 from manual.model.problems import ManualError, Problem
-from manual.model.settings import SETTINGS_FILE, EmergencyLine, Section, Settings
+from manual.model.settings import SETTINGS_FILE, EmergencyLine, ReportProblem, Section, Settings
 from manual.model.vocabulary import (
     CONTACTS_FILE,
     OWNERS_FILE,
@@ -74,6 +74,7 @@ def load_data_files(root: Path | str) -> tuple[Settings, Vocabulary, list[Sectio
             (("emergency_line", "contact"), settings.emergency_line.contact, CONTACTS_FILE),
             (("emergency_line", "out_of_hours"), settings.emergency_line.out_of_hours, CONTACTS_FILE),
             (("default_owner",), settings.default_owner, OWNERS_FILE),
+            *([(("report_problem", "contact"), contact, CONTACTS_FILE)] if (contact := _report_contact(settings)) else []),
         ):
             _names_entry(problems, SETTINGS, lines, at, key, keys, listing)
     _stop_for(problems)
@@ -135,6 +136,7 @@ def _settings(root: Path, problems: list[Problem]) -> tuple[Settings | None, Lin
         | {
             "root": root,
             "emergency_line": EmergencyLine(**values["emergency_line"]),
+            "report_problem": ReportProblem(**values["report_problem"]) if values.get("report_problem") else None,
             "procedures_dir": root / values["procedures_dir"],
             # a whole number written 60.0 passes the schema, and must still work as a number of days or a month
             "due_soon_days": int(values["due_soon_days"]),
@@ -143,6 +145,10 @@ def _settings(root: Path, problems: list[Problem]) -> tuple[Settings | None, Lin
         }
     )
     return settings, lines
+
+
+def _report_contact(settings: Settings) -> str | None:
+    return settings.report_problem.contact if settings.report_problem else None
 
 
 def _vocabulary(root: Path, problems: list[Problem]) -> tuple[Vocabulary | None, Keys]:
