@@ -132,6 +132,7 @@ OVERFLOW = """() => {
       const style = getComputedStyle(element);
       const box = element.getBoundingClientRect();
       if (box.width === 0 || style.visibility === 'hidden') continue;
+      if (box.width <= 1 && box.height <= 1) continue;  // text for screen readers only, hidden from the eye on purpose
       if (box.right > edge + 1) problems.push(`${element.tagName}.${element.className} sticks out of the content by ${Math.round(box.right - edge)}px`);
       if (['hidden', 'clip'].includes(style.overflowX) && element.scrollWidth > element.clientWidth + 1)
         problems.push(`${element.tagName}.${element.className} cuts off ${element.scrollWidth - element.clientWidth}px of its content`);
@@ -182,7 +183,10 @@ async def _sweep(server, jobs: deque, audit: SiteAudit, tabs: int) -> None:
 async def _tab(chromium, server, jobs: deque, audit: SiteAudit) -> None:
     """Visits the next page until none are left. The tab's context keeps its cookies and storage from page
     to page, as a reader's browser does."""
-    context = await chromium.new_context(viewport={"width": DESKTOP_WIDTH, "height": HEIGHT}, color_scheme="light")
+    # No service worker: the sweep measures each page as served, not as a worker saved it.
+    context = await chromium.new_context(
+        viewport={"width": DESKTOP_WIDTH, "height": HEIGHT}, color_scheme="light", service_workers="block"
+    )
     await context.add_init_script(script=_axe.axe_script)  # axe-core from disk, in every page loaded
     page = await context.new_page()
     while jobs:

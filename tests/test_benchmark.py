@@ -156,7 +156,7 @@ def test_the_table_and_the_budgets_are_printed(compared):
 def test_the_command_writes_its_figures_to_the_output_file(tmp_path):
     output = tmp_path / "figures.md"
     args = ["--sizes", "5", "--runs", "1", "--work", str(tmp_path / "work"), "--output", str(output)]
-    status = benchmark.main([*args, "--no-live-preview", "--no-lighthouse"])  # both measured on their own
+    status = benchmark.main([*args, "--no-live-preview", "--no-lighthouse", "--no-search"])  # each measured on its own
     assert status == 0
     text = output.read_text(encoding="utf-8")
     assert text.startswith("## Build benchmark") and "| 5 |" in text

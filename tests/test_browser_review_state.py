@@ -110,7 +110,13 @@ def test_documents_off_the_review_cycle_are_left_alone(open_page):
     ("path", "clock", "state", "next_review", "banner"),
     [
         ("procedures/rr-conference/", utc(2027, 1, 10, 12), "current", "Current Next review: 1 June 2027", None),
-        ("procedures/rr-conference/", utc(2027, 5, 1, 9), "due-soon", "Review due in 31 days Next review: 1 June 2027", None),
+        (
+            "procedures/rr-conference/",
+            utc(2027, 5, 1, 9),
+            "due-soon",
+            "Review due in 31 days Next review: 1 June 2027",
+            None,
+        ),
         (
             "procedures/rr-conference/",
             utc(2027, 6, 3, 10),

@@ -6,6 +6,7 @@ another partnership takes the same release unchanged (its checksums in the lock 
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -21,6 +22,11 @@ SHARED = ["hooks", "overrides", "mkdocs.yml", "regional", "regional.lock.yml"]
 REGIONS = ["regional-core", "regional"]
 NAME = re.compile("herefordshire", re.IGNORECASE)
 ADDITION = re.compile(r'<section class="manual-local-addition">.*?</section>', re.DOTALL)
+# A page's way to report a problem names the partnership's contact (data, like an owner's), not the chapter's text.
+REPORT = re.compile(r'<p class="manual-report-problem">.*?</p>', re.DOTALL)
+# Files that hold hashes of other files (Pagefind's index names its parts by theirs): renamed content changes them
+# beyond the name. What the index holds is compared in tests/test_search.py.
+HASHES = {"offline-files.json", "sw.js", "pagefind-entry.json"}
 
 
 def _renamed(text: str) -> str:
@@ -57,7 +63,7 @@ def _files(site: Path) -> dict[str, str]:
     return {
         path.relative_to(site).as_posix(): path.read_text(encoding="utf-8")
         for path in sorted(site.rglob("*"))
-        if path.suffix in (".html", ".xml", ".json", ".csv")
+        if path.suffix in (".html", ".xml", ".json", ".csv") and path.name not in HASHES
     }
 
 
@@ -72,7 +78,7 @@ def test_the_shipped_data_names_the_partnership_in_generated_pages_and_templates
     article = fostering[fostering.index("<article") : fostering.index("</article>")]
     additions = ADDITION.findall(article)
     assert any("Private fostering is under-reported in Herefordshire" in addition for addition in additions)
-    assert not NAME.search(ADDITION.sub("", article))
+    assert not NAME.search(REPORT.sub("", ADDITION.sub("", article)))
 
 
 def test_the_regional_core_names_no_partnership():
@@ -88,6 +94,8 @@ def test_a_second_partnership_changes_only_data_and_content_and_its_name_is_ever
     leftover = {path: NAME.findall(text)[:3] for path, text in other.items() if NAME.search(text)}
     assert leftover == {}, "the first partnership's name, written into code or a template"
     for path, text in other.items():  # the new name stands exactly where the old one stood
-        assert (
-            text.replace("Exampleshire", "Herefordshire").replace("exampleshire", "herefordshire") == shipped[path]
-        ), path
+        back = text.replace("Exampleshire", "Herefordshire").replace("exampleshire", "herefordshire")
+        if path.endswith(".json"):  # the same data: a file with sorted keys sorts the new name elsewhere
+            assert json.loads(back) == json.loads(shipped[path]), path
+        else:
+            assert back == shipped[path], path

@@ -19,6 +19,7 @@ from manual.reading.regional import checksum
 
 TODAY = "2026-12-04"
 ADDITION = re.compile(r'<section class="manual-local-addition">(.*?)</section>', re.DOTALL)
+REPORT = re.compile(r'<p class="manual-report-problem">.*?</p>', re.DOTALL)
 HEADING = re.compile(r'<h([1-6])[^>]*\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.DOTALL)
 
 
@@ -37,8 +38,9 @@ def plain(text: str) -> str:
 
 
 def article(site, doc_id: str) -> str:
+    """The page's article, without its way to report a problem (the partnership's contact, data like an owner's)."""
     page = (site / "procedures" / doc_id / "index.html").read_text(encoding="utf-8")
-    return page[page.index("<article") : page.index("</article>")]
+    return REPORT.sub("", page[page.index("<article") : page.index("</article>")])
 
 
 def section_under(page: str, title: str) -> str:

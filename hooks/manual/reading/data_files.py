@@ -74,7 +74,11 @@ def load_data_files(root: Path | str) -> tuple[Settings, Vocabulary, list[Sectio
             (("emergency_line", "contact"), settings.emergency_line.contact, CONTACTS_FILE),
             (("emergency_line", "out_of_hours"), settings.emergency_line.out_of_hours, CONTACTS_FILE),
             (("default_owner",), settings.default_owner, OWNERS_FILE),
-            *([(("report_problem", "contact"), contact, CONTACTS_FILE)] if (contact := _report_contact(settings)) else []),
+            *(
+                [(("report_problem", "contact"), contact, CONTACTS_FILE)]
+                if (contact := _report_contact(settings))
+                else []
+            ),
         ):
             _names_entry(problems, SETTINGS, lines, at, key, keys, listing)
     _stop_for(problems)

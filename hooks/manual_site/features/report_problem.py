@@ -1,4 +1,4 @@
-""""Report a problem with this page" on every document page.
+""" "Report a problem with this page" on every document page.
 
 A practitioner who finds a wrong number or an out-of-date step tells the people who can fix it, without a
 third-party form: an email to the contact the settings name (the business unit, say), or to the document
