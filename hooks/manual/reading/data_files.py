@@ -81,6 +81,12 @@ def load_data_files(root: Path | str) -> tuple[Settings, Vocabulary, list[Sectio
             ),
         ):
             _names_entry(problems, SETTINGS, lines, at, key, keys, listing)
+        # the link is an email to that contact: one with no email address would leave every page without it
+        contact = vocabulary.contacts.get(_report_contact(settings)) if vocabulary is not None else None
+        if contact is not None and not contact.email:
+            at = ("report_problem", "contact")
+            message = f"{contact.key!r} has no email in {CONTACTS_FILE}; expected a contact with an email address"
+            problems.append(Problem(SETTINGS, lines.get(at), field_path(at), message))
     _stop_for(problems)
     return settings, vocabulary, sections
 
