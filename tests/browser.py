@@ -186,7 +186,7 @@ def document_pages(shipped_pages) -> list[str]:
 
 
 # The sweep of every shipped page runs in parts, one per xdist worker (a part's tests share an xdist group), so
-# both cores work on it. Pages are dealt out largest first, so the parts take about as long as each other.
+# both cores work on it. Pages are shared out by cost (audit_split), so the parts take about as long as each other.
 AUDIT_PARTS = 2
 
 
@@ -198,18 +198,24 @@ def audit_parts() -> list:
     ]
 
 
-def audit_split(pages: list[str], size) -> list[list[str]]:
-    """The pages in AUDIT_PARTS parts, dealt out largest first, each part in the pages' own order."""
-    by_size = sorted(pages, key=size, reverse=True)
-    return [sorted(by_size[part::AUDIT_PARTS], key=pages.index) for part in range(AUDIT_PARTS)]
+def audit_split(pages: list[str], cost) -> list[list[str]]:
+    """The pages in AUDIT_PARTS parts of about equal cost: dealt out costliest first, each to the part that has
+    cost least so far; each part in the pages' own order."""
+    parts: list[list[str]] = [[] for _ in range(AUDIT_PARTS)]
+    totals = [0] * AUDIT_PARTS
+    for page in sorted(pages, key=cost, reverse=True):
+        cheapest = totals.index(min(totals))
+        parts[cheapest].append(page)
+        totals[cheapest] += cost(page)
+    return [sorted(part, key=pages.index) for part in parts]
 
 
 @pytest.fixture(scope="session")
 def shipped_audit(shipped_server, shipped_pages, document_pages):
     """audit(part) -> (the part's pages, site_audit.audit_site's findings on them), each part swept once."""
-    from site_audit import audit_site, page_size
+    from site_audit import audit_site, page_cost
 
-    parts = audit_split(shipped_pages, functools.partial(page_size, Path(shipped_server.directory)))
+    parts = audit_split(shipped_pages, functools.partial(page_cost, Path(shipped_server.directory)))
     made: dict[int, tuple] = {}
 
     def audit(part: int) -> tuple[list[str], object]:

@@ -52,14 +52,33 @@ def page_size(site: Path, path: str) -> int:
     return file.stat().st_size if file.exists() else 0
 
 
+# Sweeping any page costs about as much as this many bytes of its HTML do (measured over the shipped site).
+VISIT_COST = 40_000
+
+
+def page_cost(site: Path, path: str) -> int:
+    """What sweeping the page costs, in bytes of HTML, to share pages out between parts of about equal cost."""
+    return page_size(site, path) + VISIT_COST
+
+
 _axe = Axe()
+# axe's rules in WCAG A and AA, for a whole page or part of one (test_search.py checks the search dialog so).
 _AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+# color-contrast is most of axe's time (it finds each text's background through the layout), and most text on
+# a site is the same kind of text on the same background as on the page before. So in the sweep it looks only
+# at the elements marked for it (SWEEP_CONTRAST): the first text shown of each kind not yet checked in the view,
+# kinds being the same colour, size, weight and shadow on the same backgrounds, opacities and filters (KIND).
+# Every other rule looks at the whole page.
+SWEEP_CONTRAST = "data-sweep-contrast"
+_SWEEP_AXE = _axe.axe_script + (
+    f"\naxe.configure({{rules: [{{id: 'color-contrast', selector: '[{SWEEP_CONTRAST}]'}}]}});\n"
+)
+# Every node of every result, as elements, to learn which texts axe judged (it makes selectors only for problems).
+_RESULTS = {"elementRef": True, "selectors": False}
+_VIEW_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, **_RESULTS}
 # The dark palette changes colours only: the page's structure, names and roles are those the light view checked,
 # so in dark colours axe runs the rules about colour.
-_COLOUR_OPTIONS = {
-    "runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]},
-    "resultTypes": ["violations"],
-}
+_COLOUR_OPTIONS = {"runOnly": {"type": "rule", "values": ["color-contrast", "link-in-text-block"]}, **_RESULTS}
 
 
 def axe_version() -> str:
@@ -105,6 +124,7 @@ class SiteAudit:
     violations: dict[str, dict[str, list[Violation]]] = field(default_factory=dict)  # view -> path -> ...
     privacy: dict[str, PrivacyAudit] = field(default_factory=dict)  # path -> requests and cookies
     text: dict[str, dict[str, list[str]]] = field(default_factory=dict)  # text check -> path -> problems
+    contrast_checked: dict[str, set[str]] = field(default_factory=dict)  # view -> kinds of text (KIND) checked
     browser: str = ""
 
     def axe_failures(self, view: str) -> str:
@@ -159,10 +179,13 @@ def audit_site(
         privacy=dict.fromkeys(pages),
         text={how: dict.fromkeys(text_pages) for how in TEXT_CHECKS},
     )
-    # The text checks last: they change the text size. In this order, each check finds what it would on
-    # the page loaded afresh in its view (compared rule by rule, element by element, on the shipped site).
-    steps = [view for view in VIEWS if view in views]
-    jobs = deque((path, steps + ["text"] * (path in text_pages)) for path in sorted(pages, key=size, reverse=True))
+    # The views in light colours, then the text checks (in light colours too), then dark: one switch of palette
+    # a page. Each step starts from the page's own inline style (HTML_STYLE), which the text checks change.
+    light = [view for view in VIEWS if view in views and VIEWS[view]["color_scheme"] == "light"]
+    dark = [view for view in VIEWS if view in views and VIEWS[view]["color_scheme"] != "light"]
+    jobs = deque(
+        (path, light + ["text"] * (path in text_pages) + dark) for path in sorted(pages, key=size, reverse=True)
+    )
     with ThreadPoolExecutor(1) as thread:  # Playwright's async API needs a thread without the sync API's loop
         thread.submit(asyncio.run, _sweep(server, jobs, audit, tabs)).result()
     return audit
@@ -187,7 +210,7 @@ async def _tab(chromium, server, jobs: deque, audit: SiteAudit) -> None:
     context = await chromium.new_context(
         viewport={"width": DESKTOP_WIDTH, "height": HEIGHT}, color_scheme="light", service_workers="block"
     )
-    await context.add_init_script(script=_axe.axe_script)  # axe-core from disk, in every page loaded
+    await context.add_init_script(script=_SWEEP_AXE)  # axe-core from disk, in every page loaded
     page = await context.new_page()
     while jobs:
         path, steps = jobs.popleft()
@@ -199,17 +222,34 @@ async def _visit(page, server, path: str, steps: list[str], audit: SiteAudit) ->
     and cookies; then runs each check in turn, changing the palette (with Material's own switch) and the
     width (as zooming does) in between, rather than loading the page again for each."""
     requested: list[str] = []
+    pending: set = set()
+    settled = asyncio.Event()  # no request in flight
 
     def record(request) -> None:  # every request the page makes, including ones the network refuses
         requested.append(request.url)
+        pending.add(request)
+        settled.clear()
+
+    def ended(request) -> None:
+        pending.discard(request)
+        if not pending:
+            settled.set()
 
     await _show(page, path, "light", DESKTOP_WIDTH, loaded=False)
     cookies_before = await _cookies(page)  # a page is named for the cookies that appeared while it was open
-    page.on("request", record)
+    listeners = {"request": record, "requestfinished": ended, "requestfailed": ended}
+    for event, listener in listeners.items():
+        page.on(event, listener)
     try:
-        await page.goto(server.url(path), wait_until="networkidle")
+        # Until the load event and every request begun by then has ended: what the page asks for as it opens.
+        # (Waiting for the network to have been quiet for half a second, as "networkidle" does, was a third of
+        # the sweep's time.)
+        settled.set()
+        await page.goto(server.url(path), wait_until="load")
+        await asyncio.wait_for(settled.wait(), timeout=30)
     finally:
-        page.remove_listener("request", record)
+        for event, listener in listeners.items():
+            page.remove_listener(event, listener)
     own = [url for url in requested if _same_origin(url, server.origin)]
     third_party = sorted({url for url in requested if not _same_origin(url, server.origin)})
     audit.privacy[path] = PrivacyAudit(path, third_party, sorted(await _cookies(page) - cookies_before), len(own))
@@ -224,10 +264,59 @@ async def _visit(page, server, path: str, steps: list[str], audit: SiteAudit) ->
                 audit.text[how][path] = await page.evaluate(OVERFLOW)
         else:
             await _show(page, path, VIEWS[step]["color_scheme"], VIEWS[step]["width"])
-            options = _AXE_OPTIONS if step != "dark colours" else _COLOUR_OPTIONS
-            found = await page.evaluate("options => axe.run(document, options).then(r => r.violations)", options)
+            options = _VIEW_OPTIONS if step != "dark colours" else _COLOUR_OPTIONS
+            checked = audit.contrast_checked.setdefault(step, set())
+            found, kinds = await page.evaluate(AXE_RUN, [options, sorted(checked)])
+            checked.update(kinds)
             audit.violations[step][path] = _violations(found)
 
+
+# The kind of a text, for color-contrast: what its contrast is computed from. Backgrounds count up to the first
+# opaque one; opacity and filters all the way up, as they fade whatever is beneath them too.
+KIND = """el => {
+  const own = getComputedStyle(el);
+  const parts = [own.color, own.fontSize, own.fontWeight, own.textShadow, own.webkitTextStrokeWidth];
+  let opaque = false;
+  for (let e = el; e; e = e.parentElement) {
+    const style = getComputedStyle(e);
+    if (!opaque) {
+      parts.push(style.backgroundColor, style.backgroundImage, style.mixBlendMode);
+      opaque = style.backgroundImage === 'none' && style.backgroundColor.startsWith('rgb(');
+    }
+    parts.push(style.opacity, style.filter);
+  }
+  return parts.join('|');
+}"""
+# Marks the first text shown of each kind not yet checked in this view for color-contrast, and runs axe. A kind
+# counts as checked once axe has judged a text of it (one it passed over, out of reach or hidden from the eye,
+# leaves its kind to the next page).
+AXE_RUN = """async ([options, checked]) => {
+  const kind = KIND;
+  const done = new Set(checked);
+  const fresh = new Map();  // kind -> the first text of it that is shown
+  for (const el of document.body.querySelectorAll('*')) {
+    if (!el.matches('input, select, textarea') && ![...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+      continue;
+    const k = kind(el);
+    if (!done.has(k) && !fresh.has(k) && el.checkVisibility({opacityProperty: true, visibilityProperty: true}))
+      fresh.set(k, el);
+  }
+  for (const el of fresh.values()) el.setAttribute('MARK', '');
+  let result;
+  try {
+    result = await axe.run(document, options);
+  } finally {
+    for (const el of fresh.values()) el.removeAttribute('MARK');
+  }
+  const kinds = new Set();
+  for (const item of [...result.violations, ...result.passes, ...result.incomplete])
+    if (item.id === 'color-contrast') for (const node of item.nodes) kinds.add(kind(node.element));
+  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + [...el.classList].map(c => '.' + c).join('');
+  const where = el => [el.parentElement, el].filter(Boolean).map(name).join(' > ');  // axe made no selectors
+  const violations = result.violations.map(item => ({...item, nodes: item.nodes.map(node =>
+    ({target: [where(node.element)], failureSummary: node.failureSummary}))}));
+  return [violations, [...kinds]];
+}""".replace("KIND", KIND).replace("MARK", SWEEP_CONTRAST)
 
 HTML_STYLE = """style => {
   const root = document.documentElement;
@@ -253,12 +342,19 @@ async def _show(page, path: str, color_scheme: str, width: int, loaded: bool = T
     if not loaded:
         return
     scheme = SCHEMES[color_scheme]
-    if await page.evaluate(PALETTE_SHOWN, scheme):
-        return
-    # Material chooses the palette when the page loads: after that it is the reader's switch that changes it.
-    if not await page.evaluate(SWITCH_PALETTE, color_scheme):
-        raise AssertionError(f"{path or '/'}: no palette switch for {color_scheme} colours")
-    await page.wait_for_function(PALETTE_SHOWN, arg=scheme)
+    if not await page.evaluate(PALETTE_SHOWN, scheme):
+        # Material chooses the palette when the page loads: after that it is the reader's switch that changes it.
+        if not await page.evaluate(SWITCH_PALETTE, color_scheme):
+            raise AssertionError(f"{path or '/'}: no palette switch for {color_scheme} colours")
+        await page.wait_for_function(PALETTE_SHOWN, arg=scheme)
+    # A new width starts Material's transitions (the search box grows and changes colour): the checks look at
+    # the page as the reader sees it once they have ended, not halfway, so they are taken to their end.
+    await page.evaluate(END_TRANSITIONS)
+
+
+END_TRANSITIONS = """() => document.getAnimations()
+  .filter(animation => animation.effect && animation.effect.getTiming().iterations !== Infinity)
+  .forEach(animation => animation.finish())"""
 
 
 async def _cookies(page) -> set[str]:

@@ -177,13 +177,13 @@ def test_document_pages_stay_readable_with_text_at_200_percent(how, part, shippe
     assert not problems, f"Content lost {how}:\n" + "\n".join(problems)
 
 
-def test_the_sweep_s_parts_are_every_page_once_and_about_the_same_size(shipped_pages, shipped_site):
-    from site_audit import page_size
+def test_the_sweep_s_parts_are_every_page_once_and_of_about_the_same_cost(shipped_pages, shipped_site):
+    from site_audit import page_cost
 
-    size = functools.partial(page_size, shipped_site)
-    parts = audit_split(shipped_pages, size)
+    cost = functools.partial(page_cost, shipped_site)
+    parts = audit_split(shipped_pages, cost)
     assert len(parts) == AUDIT_PARTS
     assert sorted(page for part in parts for page in part) == sorted(shipped_pages)
     assert all(len(part) == len(set(part)) for part in parts)
-    totals = [sum(size(page) for page in part) for part in parts]
-    assert max(totals) - min(totals) <= max(size(page) for page in shipped_pages)
+    totals = [sum(cost(page) for page in part) for part in parts]
+    assert max(totals) - min(totals) <= max(cost(page) for page in shipped_pages)

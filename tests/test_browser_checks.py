@@ -19,6 +19,12 @@ PLANTED = {
         '# Faint text\n\n<p class="planted-faint">Grey on white is hard to read.</p>\n\n'
         "<style>.planted-faint { color: #c8c8c8; }</style>\n"
     ),
+    # Faint text of another kind (another colour, in a table) on a page swept after the first faint one.
+    "docs/planted/pale-table.md": (
+        "# A pale table\n\nGrey on white is hard to read.\n\n"
+        '<table><tr><th>Step</th></tr><tr><td class="planted-pale">Tell the lead practitioner.</td></tr></table>\n\n'
+        "<style>.planted-pale { color: #bdbdbd; }</style>\n"
+    ),
     "docs/planted/external-font.md": (
         "# A web font\n\n"
         '<link rel="stylesheet" href="https://fonts.googleapis.com/css2?family=Roboto">\n\n'
@@ -35,6 +41,7 @@ CLEAN = "procedures/fixture-referral/"
 PAGES = [
     "planted/no-alt/",
     "planted/low-contrast/",
+    "planted/pale-table/",
     "planted/external-font/",
     "planted/cookie/",
     "planted/wide/",
@@ -57,6 +64,14 @@ def test_axe_reports_an_image_without_alt_text_and_low_contrast_text(planted):
     assert contrast and any("planted-faint" in target for target in contrast[0].targets)
     assert light[CLEAN] == []
     assert "planted/no-alt/ (light colours): image-alt" in planted.axe_failures("light colours")
+
+
+def test_contrast_is_checked_for_each_kind_of_text_wherever_it_first_appears(planted):
+    # The sweep checks contrast once for each kind of text in a view: a new kind on a later page is still found.
+    light = planted.violations["light colours"]
+    pale = [v for v in light["planted/pale-table/"] if v.rule == "color-contrast"]
+    assert pale and "foreground color: #bdbdbd" in pale[0].summary, light["planted/pale-table/"]
+    assert planted.contrast_checked["light colours"] and planted.contrast_checked["dark colours"]
 
 
 def test_the_dark_palette_is_checked_in_its_own_colours(planted):
