@@ -201,19 +201,9 @@ def axe_violations(page) -> list[str]:
     ]
 
 
-def test_axe_finds_no_violations_on_the_shipped_navigator(browser, shipped_server):
-    # Every page of the site, in both palettes and at 320px, is audited by tests/test_accessibility.py;
-    # here, the navigator as it loads and in the states only filtering reaches.
-    page = new_page(browser)
-    try:
-        page.goto(shipped_server.url("levels-of-need/"))
-        expect(page.locator("[data-lon-filters]")).to_be_visible()
-        assert axe_violations(page) == []
-    finally:
-        page.context.close()
-
-
 def test_axe_finds_no_violations_while_filtering(browser, shipped_server):
+    # Every page of the site as it loads, in both palettes and at 320px, is audited by tests/test_accessibility.py;
+    # here, the navigator in the states only filtering reaches.
     page = new_page(browser)
     try:
         page.goto(shipped_server.url("levels-of-need/"))
