@@ -7,7 +7,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
-# The Nu Html Checker for the tests, from package.json (npm ci again only when it or its lock file changes)
+# The Nu Html Checker for the tests and Lighthouse for the tests and the benchmark, from package.json (npm ci
+# again only when it or its lock file changes)
 NODE_STAMP := node_modules/.installed
 
 .PHONY: serve build test accessibility-record clean benchmark
@@ -49,7 +50,8 @@ accessibility-record: $(STAMP)
 
 # The build against plain MkDocs + Material on 500 and 2,000 synthetic documents, and live preview at 500
 # (several minutes on two cores; the figures go to /tmp/manual-benchmark/results.md): see scripts/benchmark.py.
-benchmark: $(STAMP)
+benchmark: $(STAMP) $(NODE_STAMP)
+	bash scripts/install-browser.sh
 	$(PY) scripts/benchmark.py --sizes 500,2000
 
 clean:
