@@ -28,12 +28,22 @@ def server(build_manual):
         yield running
 
 
-@pytest.fixture
-def navigator(browser, server):
+@pytest.fixture(scope="module")
+def reader(browser):
+    """One reader's browser for the module's tests: the navigator keeps its state in the address, not in storage,
+    so each test's new tab starts as a first visit does, without a new browser context's start-up each time."""
     page = new_page(browser)
+    page.close()
+    yield page.context
+    page.context.close()
+
+
+@pytest.fixture
+def navigator(reader, server):
+    page = reader.new_page()
     page.goto(server.url("levels-of-need/"))
     yield page
-    page.context.close()
+    page.close()
 
 
 def visible_texts(page) -> list[str]:
