@@ -1,8 +1,9 @@
 """What the browser checks look for on a page, and one sweep that runs them over a site in parallel tabs.
 
-The checks: axe-core's WCAG A and AA rules in each view, requests to other sites and cookies, and
-content that text at 200% pushes out of reach. axe-core comes inside the pinned axe-playwright-python
-package and is injected into the page from disk, so nothing is fetched.
+The checks: axe-core's WCAG A and AA rules in each view (colour contrast once for each kind of text in
+a view: see AXE_RUN), requests to other sites and cookies, and content that text at 200% pushes out of
+reach. axe-core comes inside the pinned axe-playwright-python package and is injected into the page from
+disk, so nothing is fetched.
 
 A sweep loads each page once and runs every check on that visit, in a small pool of tabs of its own
 Chromium, driven by Playwright's async API in a thread of its own, so that the cores work on different
@@ -241,9 +242,8 @@ async def _visit(page, server, path: str, steps: list[str], audit: SiteAudit) ->
     for event, listener in listeners.items():
         page.on(event, listener)
     try:
-        # Until the load event and every request begun by then has ended: what the page asks for as it opens.
-        # (Waiting for the network to have been quiet for half a second, as "networkidle" does, was a third of
-        # the sweep's time.)
+        # Until the load event and every request begun by then has ended: what the page asks for as it opens
+        # (not "networkidle", which waits out half a second of quiet after every page).
         settled.set()
         await page.goto(server.url(path), wait_until="load")
         await asyncio.wait_for(settled.wait(), timeout=30)

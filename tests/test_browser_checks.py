@@ -19,7 +19,8 @@ PLANTED = {
         '# Faint text\n\n<p class="planted-faint">Grey on white is hard to read.</p>\n\n'
         "<style>.planted-faint { color: #c8c8c8; }</style>\n"
     ),
-    # Faint text of another kind (another colour, in a table) on a page swept after the first faint one.
+    # Faint text of another kind (another colour, in a table): the sweep checks each kind of text once per view,
+    # so this page and low-contrast/ must both be reported, whichever it reaches first.
     "docs/planted/pale-table.md": (
         "# A pale table\n\nGrey on white is hard to read.\n\n"
         '<table><tr><th>Step</th></tr><tr><td class="planted-pale">Tell the lead practitioner.</td></tr></table>\n\n'
