@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -164,6 +165,17 @@ def browser():
 def shipped_site(tmp_path_factory) -> Path:
     """The repository's own manual, built strictly once per session into a temp dir (never into site/)."""
     return build_site(REPO, tmp_path_factory.mktemp("shipped") / "site")
+
+
+# The manual's today, which every page carries for the print line (overrides/partials/print-line.html).
+BUILD_DATE = re.compile(r'data-build-date="(\d{4}-\d{2}-\d{2})"')
+
+
+def build_date(site: Path) -> str:
+    """The day a built site was built as (its home page's), for another build that must match it."""
+    dates = set(BUILD_DATE.findall((site / "index.html").read_text(encoding="utf-8")))
+    assert len(dates) == 1, f"{site}/index.html should carry one build date, not {sorted(dates)}"
+    return dates.pop()
 
 
 @pytest.fixture(scope="session")
