@@ -31,6 +31,7 @@ from manual_site.html import theme_text
 from manual_site.navigation import navigation
 from manual_site.safe_output import StagedOutput
 from manual_site.site import Site
+from manual_site.stylesheets import BUNDLE, bundle, linked, own
 
 log = get_plugin_logger("manual")
 EPOCH = "SOURCE_DATE_EPOCH"  # MkDocs dates the sitemap from it: the manual's today, so a build is reproducible
@@ -46,6 +47,7 @@ class Run:
         self.built = self.failed = False
         self.rendered: dict[str, tuple[str, str]] = {}  # for the print page, across `serve --dirty` rebuilds
         self.epoch: str | None = None  # the SOURCE_DATE_EPOCH this run set, so a rebuild can move it on
+        self.stylesheets: list[str] = []  # the site's own, served as one file (manual_site.stylesheets)
 
     @property
     def strict(self) -> bool:
@@ -73,6 +75,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(200)  # before every plugin: they all write to the staging folder, and the tags plugin reads its list
 def on_config(config):
     run.site, run.built, run.failed = None, False, False
+    run.stylesheets = own(config.extra_css)
+    config.extra_css = linked(config.extra_css)
     if run.strict and not run.dirty:
         run.output = StagedOutput(config.site_dir)
         config.site_dir = str(run.output.staging)
@@ -105,6 +109,12 @@ def on_config(config):
 
 @event_priority(50)  # after the core's records, before mkdocs-redirects reads its map
 def on_files(files: Files, *, config) -> Files:
+    if run.stylesheets:
+        with _problems_stop_the_build():
+            sheets = bundle(Path(config.docs_dir), run.stylesheets, Path(config.config_file_path))
+        for sheet in run.stylesheets:
+            files.remove(files.get_file_from_path(sheet))
+        files.append(File.generated(config, BUNDLE, content=sheets))
     site = run.site
     if site is None:
         return files

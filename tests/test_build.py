@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import make_project, mkdocs_serve, run_build
+from conftest import REPO, make_project, mkdocs_serve, run_build
 from fixture_documents import DELETE, document
 
 
@@ -94,6 +94,42 @@ def test_every_page_has_the_emergency_line_and_no_third_party_assets(build_manua
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
         assert re.search(r'<(script|link)[^>]+(src|href)="https?://', html) is None, page
         assert '<html lang="en-GB"' in html
+
+
+OWN_STYLESHEETS = re.findall(r"^  - (assets/stylesheets/\S+\.css)", (REPO / "mkdocs.yml").read_text(), re.M)
+
+
+def test_the_sites_own_stylesheets_reach_a_page_as_one_file_in_their_order(build_manual):
+    site = build_manual().site
+    assert len(OWN_STYLESHEETS) >= 5
+    for page in ("index.html", "procedures/fixture-referral/index.html", "offline/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        linked = re.findall(r'<link rel="stylesheet" href="(?:\.\./)*(assets/stylesheets/[^"]+)"', html)
+        assert linked[-1] == "assets/stylesheets/site.css", page  # after Material's, so the manual's rules win
+        assert [
+            sheet
+            for sheet in linked
+            if not sheet.startswith(("assets/stylesheets/main.", "assets/stylesheets/palette."))
+        ] == ["assets/stylesheets/site.css"], page
+    bundled = (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
+    starts = [bundled.index(f"/* {sheet} */\n") for sheet in OWN_STYLESHEETS]
+    assert starts == sorted(starts)
+    for sheet in OWN_STYLESHEETS:
+        assert (REPO / "docs" / sheet).read_text(encoding="utf-8").strip() in bundled
+        assert not (site / sheet).exists(), f"{sheet} is published as well as bundled"
+
+
+def test_a_stylesheet_listed_but_missing_fails_the_build_naming_the_line(build_manual):
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = "  - assets/stylesheets/print.css"
+    line = config.splitlines().index(listed) + 1
+    build = build_manual(files={"mkdocs.yml": config.replace(listed, "  - assets/stylesheets/printing.css")})
+    assert build.returncode != 0
+    assert (
+        f"mkdocs.yml, line {line}, field 'extra_css': lists 'assets/stylesheets/printing.css', which is not a file in "
+        "docs/; expected a stylesheet of the site's own"
+    ) in build.output
+    assert "Traceback" not in build.output
 
 
 def test_the_contacts_page_comes_from_the_data_file(build_manual):

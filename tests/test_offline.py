@@ -121,7 +121,7 @@ def test_the_worker_saves_every_file_a_reader_needs_and_nothing_else(built):
         "search/search_index.json",
         "assets/javascripts/review-state.js",  # the review state is re-checked against the reader's date offline
         "assets/javascripts/offline.js",
-        "assets/stylesheets/offline.css",
+        "assets/stylesheets/site.css",  # the site's own stylesheets, the new-version notice's among them
         "manifest.webmanifest",
         "sitemap.xml",  # Material's script reads it on every page
     ):
