@@ -99,7 +99,9 @@ def test_every_page_has_the_emergency_line_and_no_third_party_assets(build_manua
 OWN_STYLESHEETS = re.findall(r"^  - (assets/stylesheets/\S+\.css)", (REPO / "mkdocs.yml").read_text(), re.M)
 
 
-def test_the_sites_own_stylesheets_reach_a_page_as_one_file_in_their_order(build_manual):
+def test_a_page_is_drawn_after_three_stylesheets_and_no_script(build_manual):
+    """On a phone each file the first paint waits for is a round trip: the site's own stylesheets come as one
+    file, in mkdocs.yml's order, and every script is deferred."""
     site = build_manual().site
     assert len(OWN_STYLESHEETS) >= 5
     for page in ("index.html", "procedures/fixture-referral/index.html", "offline/index.html"):
@@ -111,6 +113,9 @@ def test_the_sites_own_stylesheets_reach_a_page_as_one_file_in_their_order(build
             for sheet in linked
             if not sheet.startswith(("assets/stylesheets/main.", "assets/stylesheets/palette."))
         ] == ["assets/stylesheets/site.css"], page
+        scripts = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert len(scripts) >= 7, page  # Material's, the manual's own and the offline worker's registration
+        assert all(re.match(r"<script defer src=", script) for script in scripts), (page, scripts)
     bundled = (site / "assets" / "stylesheets" / "site.css").read_text(encoding="utf-8")
     starts = [bundled.index(f"/* {sheet} */\n") for sheet in OWN_STYLESHEETS]
     assert starts == sorted(starts)
