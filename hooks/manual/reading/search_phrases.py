@@ -22,16 +22,19 @@ from manual.words import did_you_mean
 PHRASES_FILE = "docs/data/search-phrases.yml"
 
 
+SAID_IN_FULL = 5  # set-aside keys named one by one, with a did-you-mean; past this, only how many
+
+
 @dataclass(frozen=True)
 class SearchPhrases:
     by_id: dict[str, tuple[str, ...]]  # a document's id -> its phrases, as written
     # Keys naming no document of this manual, set aside: "'key' (line 12)", with a did-you-mean when one is close.
     unknown: tuple[str, ...] = ()
 
-    def unknown_said(self, most: int = 5) -> str:
+    def unknown_said(self) -> str:
         """The keys set aside, for the build's log: each with its did-you-mean when there are a few (a mistyped
         id), only how many when there are more (the file of another manual, as a fixture or synthetic manual has)."""
-        if len(self.unknown) <= most:
+        if len(self.unknown) <= SAID_IN_FULL:
             return f"{PHRASES_FILE}: phrases not used, as no document here has the id: {'; '.join(self.unknown)}"
         return f"{PHRASES_FILE}: phrases of {len(self.unknown)} ids not used, as no document here has them"
 
@@ -48,11 +51,9 @@ def load_search_phrases(root: Path | str, known_ids: Collection[str]) -> SearchP
     data, lines = read_data_file(root, PHRASES_FILE, problems)
     if problems:
         raise ManualError(problems)
-    by_id: dict[str, tuple[str, ...]] = {}
-    unknown = []
-    for key, phrases in (data or {}).items():
-        if key in known_ids:
-            by_id[key] = tuple(phrase.strip() for phrase in phrases)
-        else:
-            unknown.append(f"{key!r} (line {lines.get((key,))}){did_you_mean(key, known_ids)}")
-    return SearchPhrases(by_id, tuple(unknown))
+    data = data or {}
+    by_id = {key: tuple(phrase.strip() for phrase in phrases) for key, phrases in data.items() if key in known_ids}
+    unknown = [key for key in data if key not in known_ids]
+    # A did-you-mean compares the key with every id: only for the few keys the log names one by one.
+    close = (lambda key: did_you_mean(key, known_ids)) if len(unknown) <= SAID_IN_FULL else (lambda key: "")
+    return SearchPhrases(by_id, tuple(f"{key!r} (line {lines.get((key,))}){close(key)}" for key in unknown))

@@ -18,11 +18,15 @@ _HEADING = re.compile(r"^#{1,6}\s")
 
 def retired_term_problems(path: str, body: str, first_line: int, terms: tuple[RetiredTerm, ...]) -> list[Problem]:
     problems, in_history = [], False
+    each = [(term, term.pattern, term.term.lower()) for term in terms]
     for number, line in lines_outside_code(body, first_line):
         if _HEADING.match(line):
             in_history = "history" in line.lower()
-        for term in terms:
-            match = term.pattern.search(line)
+        lowered = line.lower()
+        for term, pattern, word in each:
+            if word not in lowered:  # most lines: a plain search first, the word-boundary pattern only after it
+                continue
+            match = pattern.search(line)
             if match and not term.as_history(line, in_history):
                 problems.append(
                     Problem(
