@@ -90,6 +90,44 @@ def pytest_sessionfinish(session):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+# ---- Sharing the tests between xdist workers (make test: -n auto) --------------------------------------------
+# A module's tests run on one worker, so its fixtures (a fixture manual built and served, a browser context) are
+# made once, not once on each worker that xdist happened to send one of its tests to. The browser sweep's parts
+# are the exception: each is an xdist_group of its own (browser.audit_parts), and they are sent first, as the
+# longest work in the suite, one to each worker.
+
+
+def _xdist_group(item) -> str | None:
+    mark = item.get_closest_marker("xdist_group")
+    return (mark.kwargs.get("name") or mark.args[0]) if mark else None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: _xdist_group(item) is None)  # the groups first; the rest as collected
+
+
+def pytest_configure(config):
+    if config.pluginmanager.hasplugin("xdist"):  # the hook below is xdist's: known only where xdist is
+        config.pluginmanager.register(_ByModuleOrGroup(), "manual-by-module-or-group")
+
+
+class _ByModuleOrGroup:
+    @pytest.hookimpl
+    def pytest_xdist_make_scheduler(self, config, log):
+        if config.option.dist != "loadgroup":  # pyproject.toml's choice, unless the command line made another
+            return None
+        from xdist.scheduler import LoadGroupScheduling
+
+        class ByModuleOrGroup(LoadGroupScheduling):
+            def _split_scope(self, nodeid: str) -> str:
+                group = super()._split_scope(nodeid)  # the xdist_group's name, or the test itself
+                return group if group != nodeid else nodeid.split("::", 1)[0]
+
+        config.option.loadscopereorder = False  # in the order collected, not the biggest module first
+        return ByModuleOrGroup(config, log)
+
+
 @dataclass
 class Build:
     root: Path
