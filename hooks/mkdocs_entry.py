@@ -31,7 +31,7 @@ from manual_site.html import theme_text
 from manual_site.navigation import navigation
 from manual_site.safe_output import StagedOutput
 from manual_site.site import Site
-from manual_site.stylesheets import BUNDLE, bundle, linked, own
+from manual_site.stylesheets import BUNDLE, bundle
 
 log = get_plugin_logger("manual")
 EPOCH = "SOURCE_DATE_EPOCH"  # MkDocs dates the sitemap from it: the manual's today, so a build is reproducible
@@ -75,8 +75,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 @event_priority(200)  # before every plugin: they all write to the staging folder, and the tags plugin reads its list
 def on_config(config):
     run.site, run.built, run.failed = None, False, False
-    run.stylesheets = own(config.extra_css)
-    config.extra_css = linked(config.extra_css)
+    run.stylesheets, config.extra_css = list(config.extra_css), [BUNDLE] if config.extra_css else []
     if run.strict and not run.dirty:
         run.output = StagedOutput(config.site_dir)
         config.site_dir = str(run.output.staging)

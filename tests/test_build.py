@@ -124,15 +124,16 @@ def test_a_page_is_drawn_after_three_stylesheets_and_no_script(build_manual):
         assert not (site / sheet).exists(), f"{sheet} is published as well as bundled"
 
 
-def test_a_stylesheet_listed_but_missing_fails_the_build_naming_the_line(build_manual):
+@pytest.mark.parametrize("listed", ["assets/stylesheets/printing.css", "https://fonts.example.com/roboto.css"])
+def test_a_stylesheet_that_is_not_the_sites_own_file_fails_the_build_naming_the_line(build_manual, listed):
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    listed = "  - assets/stylesheets/print.css"
-    line = config.splitlines().index(listed) + 1
-    build = build_manual(files={"mkdocs.yml": config.replace(listed, "  - assets/stylesheets/printing.css")})
+    replaced = "  - assets/stylesheets/print.css"
+    line = config.splitlines().index(replaced) + 1
+    build = build_manual(files={"mkdocs.yml": config.replace(replaced, f"  - {listed}")})
     assert build.returncode != 0
     assert (
-        f"mkdocs.yml, line {line}, field 'extra_css': lists 'assets/stylesheets/printing.css', which is not a file in "
-        "docs/; expected a stylesheet of the site's own"
+        f"mkdocs.yml, line {line}, field 'extra_css': lists '{listed}', which is not a file in docs/; "
+        "expected a stylesheet of the site's own"
     ) in build.output
     assert "Traceback" not in build.output
 
