@@ -259,9 +259,13 @@ BAD_SETTINGS = {
     "both contact and repository": (
         f"report_problem:\n  contact: partnership-business-unit\n  repository: {REPOSITORY}\n",
         "report_problem:",
-        "'report_problem':",
+        "'report_problem': gives contact and repository; expected only one of contact or repository",
     ),
-    "neither": ("report_problem: {}\n", "report_problem: {}", "'report_problem':"),
+    "neither": (
+        "report_problem: {}\n",
+        "report_problem: {}",
+        "'report_problem': gives no field; expected one of contact or repository",
+    ),
     "a repository address ending in /": (
         f"report_problem:\n  repository: {REPOSITORY}/\n",
         f"  repository: {REPOSITORY}/",

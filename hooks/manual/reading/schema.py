@@ -169,7 +169,19 @@ def _explain(
         message = "the list names the same item more than once"
     elif kind == "minItems":
         message = f"the list is empty; expected {_expectation(schema)}"
+    elif kind in ("minProperties", "maxProperties"):
+        message = _fields_message(kind, error.validator_value, list(value), list(schema.get("properties", {})))
     return [Problem(path, _line(lines, at), field_path(at) or None, message)]
+
+
+def _fields_message(kind: str, limit: int, given: list[str], allowed: list[str]) -> str:
+    """Too many or too few of a set's fields (report_problem: one of contact and repository)."""
+    choices = " or ".join(allowed)
+    if kind == "maxProperties":
+        return f"gives {' and '.join(given)}; expected {'only one' if limit == 1 else f'at most {limit}'} of {choices}"
+    if not given:
+        return f"gives no field; expected {'one' if limit == 1 else f'at least {limit}'} of {choices}"
+    return f"gives only {' and '.join(given)}; expected at least {limit} of {choices}"
 
 
 def _condition(error: jsonschema.ValidationError) -> str:
