@@ -102,7 +102,6 @@ def _xdist_group(item) -> str | None:
     return (mark.kwargs.get("name") or mark.args[0]) if mark else None
 
 
-@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: _xdist_group(item) is None)  # the groups first; the rest as collected
 
